@@ -1,0 +1,239 @@
+// One error family for the whole service: AppError(code, params). The table below is the only place
+// that maps a code to an HTTP status and to the human message in kk/ru/en. No framework imports here.
+
+export type Lang = "kk" | "ru" | "en";
+export const LANGS: readonly Lang[] = ["kk", "ru", "en"];
+
+interface ErrorSpec {
+  readonly status: number;
+  readonly title: Readonly<Record<Lang, string>>;
+}
+
+// Messages may use {name} placeholders filled from the error's params.
+const ERRORS = {
+  VALIDATION_FAILED: {
+    status: 400,
+    title: {
+      en: "The request is not valid: {summary}",
+      ru: "Запрос некорректен: {summary}",
+      kk: "Сұрау дұрыс емес: {summary}",
+    },
+  },
+  MALFORMED_BODY: {
+    status: 400,
+    title: {
+      en: "The request body could not be read as JSON.",
+      ru: "Тело запроса не удалось прочитать как JSON.",
+      kk: "Сұрау денесін JSON ретінде оқу мүмкін болмады.",
+    },
+  },
+  BODY_TOO_LARGE: {
+    status: 413,
+    title: {
+      en: "The request body is larger than the allowed {limit} bytes.",
+      ru: "Тело запроса больше допустимых {limit} байт.",
+      kk: "Сұрау денесі рұқсат етілген {limit} байттан үлкен.",
+    },
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    title: {
+      en: "Content type {contentType} is not accepted here; send application/json.",
+      ru: "Тип содержимого {contentType} здесь не принимается; отправьте application/json.",
+      kk: "{contentType} мазмұн түрі мұнда қабылданбайды; application/json жіберіңіз.",
+    },
+  },
+  ROUTE_NOT_FOUND: {
+    status: 404,
+    title: {
+      en: "There is no {method} {url} in this service.",
+      ru: "В этом сервисе нет {method} {url}.",
+      kk: "Бұл қызметте {method} {url} жоқ.",
+    },
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    title: {
+      en: "Sign-in required: send an API token as 'Authorization: Bearer …'.",
+      ru: "Требуется вход: передайте API-токен в заголовке 'Authorization: Bearer …'.",
+      kk: "Кіру қажет: API токенін 'Authorization: Bearer …' тақырыбында жіберіңіз.",
+    },
+  },
+  TOKEN_INVALID: {
+    status: 401,
+    title: {
+      en: "The API token is not recognised.",
+      ru: "API-токен не распознан.",
+      kk: "API токені танылмады.",
+    },
+  },
+  TOKEN_REVOKED: {
+    status: 401,
+    title: {
+      en: "The API token has been revoked.",
+      ru: "API-токен отозван.",
+      kk: "API токені кері қайтарылған.",
+    },
+  },
+  TOKEN_EXPIRED: {
+    status: 401,
+    title: {
+      en: "The API token expired on {expiredAt}.",
+      ru: "Срок действия API-токена истёк {expiredAt}.",
+      kk: "API токенінің мерзімі {expiredAt} аяқталды.",
+    },
+  },
+  FORBIDDEN: {
+    status: 403,
+    title: {
+      en: "Your roles ({roles}) do not allow this action; it needs one of: {required}.",
+      ru: "Ваши роли ({roles}) не позволяют это действие; нужна одна из: {required}.",
+      kk: "Сіздің рөлдеріңіз ({roles}) бұл әрекетке рұқсат бермейді; мыналардың бірі қажет: {required}.",
+    },
+  },
+  OTHER_INSTITUTION: {
+    status: 403,
+    title: {
+      en: "Your access belongs to another institution and does not extend to '{slug}'.",
+      ru: "Ваш доступ относится к другой организации и не распространяется на «{slug}».",
+      kk: "Сіздің қолжетімділігіңіз басқа ұйымға тиесілі және «{slug}» ұйымына қолданылмайды.",
+    },
+  },
+  INSTITUTION_NOT_FOUND: {
+    status: 404,
+    title: {
+      en: "There is no institution '{slug}'.",
+      ru: "Организация «{slug}» не найдена.",
+      kk: "«{slug}» ұйымы табылмады.",
+    },
+  },
+  INSTITUTION_SLUG_TAKEN: {
+    status: 409,
+    title: {
+      en: "The slug '{slug}' is already used by another institution.",
+      ru: "Код «{slug}» уже занят другой организацией.",
+      kk: "«{slug}» коды басқа ұйымға тіркелген.",
+    },
+  },
+  INSTITUTION_BIN_TAKEN: {
+    status: 409,
+    title: {
+      en: "An institution with BIN {bin} is already registered.",
+      ru: "Организация с БИН {bin} уже зарегистрирована.",
+      kk: "БСН {bin} бар ұйым тіркелген.",
+    },
+  },
+  BIN_INVALID: {
+    status: 422,
+    title: {
+      en: "BIN {bin} is not valid: {reason}.",
+      ru: "БИН {bin} недействителен: {reason}.",
+      kk: "БСН {bin} жарамсыз: {reason}.",
+    },
+  },
+  USER_NOT_FOUND: {
+    status: 404,
+    title: {
+      en: "There is no user {userId}.",
+      ru: "Пользователь {userId} не найден.",
+      kk: "{userId} пайдаланушысы табылмады.",
+    },
+  },
+  USER_EMAIL_TAKEN: {
+    status: 409,
+    title: {
+      en: "A user with e-mail {email} already exists.",
+      ru: "Пользователь с адресом {email} уже существует.",
+      kk: "{email} поштасы бар пайдаланушы бұрыннан бар.",
+    },
+  },
+  TOKEN_NOT_FOUND: {
+    status: 404,
+    title: {
+      en: "There is no API token {tokenId} here.",
+      ru: "API-токен {tokenId} здесь не найден.",
+      kk: "Мұнда {tokenId} API токені жоқ.",
+    },
+  },
+  TOKEN_ALREADY_REVOKED: {
+    status: 409,
+    title: {
+      en: "API token {tokenId} is already revoked.",
+      ru: "API-токен {tokenId} уже отозван.",
+      kk: "{tokenId} API токені бұрыннан кері қайтарылған.",
+    },
+  },
+  TOKEN_EXPIRY_IN_PAST: {
+    status: 422,
+    title: {
+      en: "The expiry {expiresAt} is in the past.",
+      ru: "Срок действия {expiresAt} уже прошёл.",
+      kk: "{expiresAt} мерзімі өтіп кеткен.",
+    },
+  },
+  RATE_LIMITED: {
+    status: 429,
+    title: {
+      en: "Too many requests; try again in {retryAfter} s.",
+      ru: "Слишком много запросов; повторите через {retryAfter} с.",
+      kk: "Сұраулар тым көп; {retryAfter} с кейін қайталаңыз.",
+    },
+  },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    title: {
+      en: "The database is not reachable right now; try again shortly.",
+      ru: "База данных сейчас недоступна; повторите чуть позже.",
+      kk: "Дерекқор қазір қолжетімсіз; сәлден соң қайталаңыз.",
+    },
+  },
+  INTERNAL: {
+    status: 500,
+    title: {
+      en: "Something went wrong on our side; it has been logged as {requestId}.",
+      ru: "На нашей стороне произошла ошибка; она записана в журнал как {requestId}.",
+      kk: "Біз жақта қате орын алды; ол журналға {requestId} ретінде жазылды.",
+    },
+  },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERRORS;
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  /** Extra machine-readable detail returned to the client (for example per-field problems). */
+  readonly details: Readonly<Record<string, unknown>> | undefined;
+
+  constructor(code: ErrorCode, params: ErrorParams = {}, options: { details?: Record<string, unknown>; cause?: unknown } = {}) {
+    super(renderMessage(code, params, "en"), { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.params = params;
+    this.details = options.details;
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+
+  localized(lang: Lang): string {
+    return renderMessage(this.code, this.params, lang);
+  }
+}
+
+export function statusOf(code: ErrorCode): number {
+  return ERRORS[code].status;
+}
+
+export function renderMessage(code: ErrorCode, params: ErrorParams, lang: Lang): string {
+  const template: string = ERRORS[code].title[lang];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
+export const errorCatalogue: Readonly<Record<ErrorCode, ErrorSpec>> = ERRORS;

@@ -1,0 +1,80 @@
+// buildApp(deps): the Fastify application with every plugin and route, registered in reading order.
+// Nothing here listens; src/main.ts does.
+import { readFileSync } from "node:fs";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { AppError } from "../errors.js";
+import type { Deps } from "../services/deps.js";
+import { registerAuth } from "./plugins/auth.js";
+import { registerErrorHandling } from "./plugins/error-handler.js";
+import { registerOpenApi } from "./plugins/openapi.js";
+import { accessRoutes } from "./routes/access.js";
+import { didDocumentRoutes } from "./routes/did-documents.js";
+import { healthRoutes } from "./routes/health.js";
+import { institutionRoutes } from "./routes/institutions.js";
+import { projectRoot } from "../paths.js";
+
+export const VERSION: string = (JSON.parse(readFileSync(`${projectRoot}/package.json`, "utf8")) as { version: string }).version;
+
+/** Log fields that must never be written: credentials of callers and anything key-shaped. */
+export const REDACTED_PATHS = [
+  "req.headers.authorization",
+  "req.headers.cookie",
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+  "*.token",
+  "*.password",
+  "*.secretKey",
+  "*.privateKeyHex",
+  "*.adminToken",
+];
+
+export interface AppOptions {
+  /** Overrides for tests (a log stream to inspect, for example). */
+  readonly logger?: FastifyServerOptions["logger"];
+}
+
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: "[redacted]" } },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    ...(config.tls ? { https: { cert: readFileSync(config.tls.certPath), key: readFileSync(config.tls.keyPath) } } : {}),
+    return503OnClosing: true,
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: anything else is a 415 rather than a string the schemas would then reject.
+  app.removeContentTypeParser("text/plain");
+
+  const problemBase = config.publicUrl.href.replace(/\/$/, "");
+  registerErrorHandling(app, problemBase);
+
+  await app.register(helmet, {
+    // Swagger UI (and later our pages) ship their own assets from this origin.
+    contentSecurityPolicy: {
+      directives: { "img-src": ["'self'", "data:"], "script-src": ["'self'"], "style-src": ["'self'", "'unsafe-inline'"] },
+    },
+    hsts: config.tls !== undefined || config.publicUrl.protocol === "https:",
+  });
+  if (config.rateLimit.enabled) {
+    await app.register(rateLimit, {
+      max: config.rateLimit.max,
+      timeWindow: config.rateLimit.windowMs,
+      errorResponseBuilder: (_request, context) => new AppError("RATE_LIMITED", { retryAfter: Math.ceil(context.ttl / 1000) }),
+    });
+  }
+  registerAuth(app, deps);
+  await registerOpenApi(app, { version: VERSION, publicUrl: config.publicUrl });
+
+  await app.register(healthRoutes, { deps, version: VERSION });
+  await app.register(didDocumentRoutes, { deps });
+  await app.register(institutionRoutes, { deps });
+  await app.register(accessRoutes, { deps });
+  return app;
+}

@@ -1,0 +1,25 @@
+// The bundle every use case receives. Built once in src/wiring.ts; tests build their own.
+import type { Config } from "../config.js";
+import type { KualikAgent } from "../credentials/agent.js";
+import type { Db } from "../db/client.js";
+import type { ApiTokensRepository } from "../db/repositories/api-tokens.js";
+import type { AuditRepository } from "../db/repositories/audit.js";
+import type { InstitutionsRepository } from "../db/repositories/institutions.js";
+import type { UsersRepository } from "../db/repositories/users.js";
+import type { VeramoStorage } from "../credentials/stores/storage.js";
+
+export interface Repositories {
+  readonly institutions: InstitutionsRepository;
+  readonly apiTokens: ApiTokensRepository;
+  readonly users: UsersRepository;
+  readonly audit: AuditRepository;
+  readonly veramo: VeramoStorage;
+}
+
+export interface Deps {
+  readonly config: Config;
+  readonly db: Db;
+  readonly agent: KualikAgent;
+  readonly repos: Repositories;
+  readonly clock: () => Date;
+}

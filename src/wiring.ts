@@ -1,0 +1,53 @@
+// Builds the dependency bundle from a Config: database (migrated), repositories, Veramo agent.
+import path from "node:path";
+import type { Config } from "./config.js";
+import { createAgent } from "./credentials/agent.js";
+import { createDidWebResolver } from "./credentials/did-web-resolver.js";
+import { createDb } from "./db/client.js";
+import { migrate, type MigrationResult } from "./db/migrate.js";
+import { apiTokensRepository } from "./db/repositories/api-tokens.js";
+import { auditRepository } from "./db/repositories/audit.js";
+import { institutionsRepository } from "./db/repositories/institutions.js";
+import { usersRepository } from "./db/repositories/users.js";
+import { veramoStorage } from "./db/repositories/veramo-storage.js";
+import type { Deps, Repositories } from "./services/deps.js";
+import { didDocumentFor, ensurePlatformIdentity } from "./services/did-documents.js";
+import { projectRoot } from "./paths.js";
+
+export interface Wired {
+  readonly deps: Deps;
+  readonly migration: MigrationResult;
+  readonly platformDid: string;
+  close(): Promise<void>;
+}
+
+export async function wire(config: Config, options: { clock?: () => Date; agentFile?: string } = {}): Promise<Wired> {
+  const migration = await migrate(config.database);
+  const db = await createDb(config.database);
+  try {
+    const repos: Repositories = {
+      institutions: institutionsRepository(db),
+      apiTokens: apiTokensRepository(db),
+      users: usersRepository(db),
+      audit: auditRepository(db),
+      veramo: veramoStorage(db),
+    };
+    const didWebResolver = createDidWebResolver({
+      ownHost: config.publicUrl.host,
+      localDocument: (did) => didDocumentFor(did, { repos }),
+      allowHttpHosts: config.fetchAllowHosts,
+    });
+    const agent = await createAgent({
+      agentFile: options.agentFile ?? path.join(projectRoot, "agent.yml"),
+      storage: repos.veramo,
+      didWebResolver,
+      env: { KUALIK_SECRET_KEY: config.secretKey },
+    });
+    const deps: Deps = { config, db, agent, repos, clock: options.clock ?? (() => new Date()) };
+    const platformDid = await ensurePlatformIdentity(deps);
+    return { deps, migration, platformDid, close: () => db.$disconnect() };
+  } catch (error) {
+    await db.$disconnect();
+    throw error;
+  }
+}
