@@ -2,6 +2,8 @@ import type { Institution } from "../../domain/institutions/institution.js";
 import type { InstitutionKind } from "../../domain/institutions/kind.js";
 import type { Db } from "../client.js";
 import { clientOf } from "../transaction.js";
+import { uniqueViolation } from "../errors.js";
+import { AppError } from "../../errors.js";
 
 interface InstitutionRow {
   id: string;
@@ -76,24 +78,33 @@ export function institutionsRepository(db: Db) {
       });
       return rows.map(fromRow);
     },
+    /** Throws INSTITUTION_SLUG_TAKEN or INSTITUTION_BIN_TAKEN when another writer got there first. */
     async create(data: NewInstitution): Promise<Institution> {
       const client = clientOf(db);
-      const row = await client.institution.create({
-        data: {
-          id: data.id,
-          slug: data.slug,
-          nameKk: data.names.kk,
-          nameRu: data.names.ru,
-          nameEn: data.names.en,
-          bin: data.bin,
-          kind: data.kind,
-          contactEmail: data.contact.email,
-          contactPhone: data.contact.phone,
-          website: data.contact.website,
-          did: data.did,
-          activeKid: data.activeKid,
-        },
-      });
+      const row = await client.institution
+        .create({
+          data: {
+            id: data.id,
+            slug: data.slug,
+            nameKk: data.names.kk,
+            nameRu: data.names.ru,
+            nameEn: data.names.en,
+            bin: data.bin,
+            kind: data.kind,
+            contactEmail: data.contact.email,
+            contactPhone: data.contact.phone,
+            website: data.contact.website,
+            did: data.did,
+            activeKid: data.activeKid,
+          },
+        })
+        .catch((error: unknown) => {
+          const fields = uniqueViolation(error);
+          if (fields === null) throw error;
+          const which = fields.join(" ");
+          if (/bin/i.test(which)) throw new AppError("INSTITUTION_BIN_TAKEN", { bin: data.bin }, { cause: error });
+          throw new AppError("INSTITUTION_SLUG_TAKEN", { slug: data.slug }, { cause: error });
+        });
       await client.institutionKey.create({ data: { kid: data.activeKid, institutionId: data.id } });
       return fromRow(row);
     },

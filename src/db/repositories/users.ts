@@ -1,6 +1,8 @@
 import type { Grant, InstitutionRole } from "../../domain/access/roles.js";
 import type { Db } from "../client.js";
 import { clientOf } from "../transaction.js";
+import { uniqueViolation } from "../errors.js";
+import { AppError } from "../../errors.js";
 
 export interface UserRecord {
   readonly id: string;
@@ -37,7 +39,12 @@ const fromRow = (row: Row): UserRecord => ({
 export function usersRepository(db: Db) {
   return {
     async create(data: { id: string; email: string; fullName: string; isPlatformAdmin: boolean }): Promise<UserRecord> {
-      return fromRow(await clientOf(db).user.create({ data, include }));
+      try {
+        return fromRow(await clientOf(db).user.create({ data, include }));
+      } catch (error) {
+        if (uniqueViolation(error)) throw new AppError("USER_EMAIL_TAKEN", { email: data.email }, { cause: error });
+        throw error;
+      }
     },
     async findById(id: string): Promise<UserRecord | null> {
       const row = await clientOf(db).user.findUnique({ where: { id }, include });
