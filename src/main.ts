@@ -3,7 +3,7 @@ import closeWithGrace from "close-with-grace";
 import { pino } from "pino";
 import { ConfigError, loadConfig } from "./config.js";
 import { buildApp, REDACTED_PATHS } from "./http/app.js";
-import { wire } from "./wiring.js";
+import { SecretKeyMismatchError, wire } from "./wiring.js";
 
 const bootLog = pino({ level: "info", redact: REDACTED_PATHS });
 
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof SecretKeyMismatchError) {
     bootLog.fatal(error.message);
   } else {
     bootLog.fatal({ err: error }, "Kualik could not start");

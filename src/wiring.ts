@@ -45,9 +45,32 @@ export async function wire(config: Config, options: { clock?: () => Date; agentF
     });
     const deps: Deps = { config, db, agent, repos, clock: options.clock ?? (() => new Date()) };
     const platformDid = await ensurePlatformIdentity(deps);
+    await checkSecretKeyOpensKeys(deps, platformDid);
     return { deps, migration, platformDid, close: () => db.$disconnect() };
   } catch (error) {
     await db.$disconnect();
     throw error;
+  }
+}
+
+export class SecretKeyMismatchError extends Error {
+  constructor(cause: unknown) {
+    super(
+      "KUALIK_SECRET_KEY does not open the private keys stored in this database. Start with the key the keys were sealed with (see data/secret.key in development).",
+      { cause },
+    );
+    this.name = "SecretKeyMismatchError";
+  }
+}
+
+/** Fails at start rather than at the first signature when the secret key is not the one the keys were sealed with. */
+async function checkSecretKeyOpensKeys(deps: Deps, platformDid: string): Promise<void> {
+  const identifier = await deps.agent.didManagerGet({ did: platformDid });
+  const kid = identifier.keys[0]?.kid;
+  if (!kid) return;
+  try {
+    await deps.agent.keyManagerSign({ keyRef: kid, data: "kualik start-up check", algorithm: "EdDSA", encoding: "utf-8" });
+  } catch (error) {
+    throw new SecretKeyMismatchError(error);
   }
 }

@@ -52,7 +52,6 @@ export async function createObjects<T extends Record<string, string>>(
   options: ObjectGraphOptions,
 ): Promise<{ [K in keyof T]: unknown }> {
   const built = new Map<string, Promise<unknown>>();
-  const inProgress = new Set<string>();
 
   const loadModule = async (name: string, pointer: string): Promise<Record<string, unknown>> => {
     const provided = options.modules?.[name];
@@ -72,24 +71,24 @@ export async function createObjects<T extends Record<string, string>>(
     return picked;
   };
 
-  const buildRef = (pointer: string): Promise<unknown> => {
+  // `chain` holds the $ref targets being built above this node: meeting one again is a cycle.
+  const buildRef = (pointer: string, chain: ReadonlySet<string>): Promise<unknown> => {
+    if (chain.has(pointer)) return Promise.reject(new ObjectGraphError(pointer, "circular $ref"));
     const cached = built.get(pointer);
     if (cached) return cached;
-    if (inProgress.has(pointer)) throw new ObjectGraphError(pointer, "circular $ref");
-    inProgress.add(pointer);
     const node: unknown = pointer === "" ? document : jsonpointer.get(document as object, pointer);
-    if (node === undefined) throw new ObjectGraphError(pointer, "$ref points at nothing");
-    const promise = build(node, pointer);
+    if (node === undefined) return Promise.reject(new ObjectGraphError(pointer, "$ref points at nothing"));
+    const promise = build(node, pointer, new Set([...chain, pointer]));
     built.set(pointer, promise);
     return promise;
   };
 
-  const build = async (node: unknown, pointer: string): Promise<unknown> => {
-    if (Array.isArray(node)) return Promise.all(node.map((item, i) => build(item, `${pointer}/${i}`)));
+  const build = async (node: unknown, pointer: string, chain: ReadonlySet<string>): Promise<unknown> => {
+    if (Array.isArray(node)) return Promise.all(node.map((item, i) => build(item, `${pointer}/${i}`, chain)));
     if (node === null || typeof node !== "object") return node;
     const record = node as Record<string, unknown>;
 
-    if (typeof record.$ref === "string") return buildRef(record.$ref);
+    if (typeof record.$ref === "string") return buildRef(record.$ref, chain);
     if (typeof record.$env === "string") {
       const value = options.env[record.$env];
       if (value === undefined) throw new ObjectGraphError(pointer, `$env ${record.$env} has no value`);
@@ -100,7 +99,7 @@ export async function createObjects<T extends Record<string, string>>(
       const mod = await loadModule(spec.module, pointer);
       const exported = mod[spec.exportName];
       if (exported === undefined) throw new ObjectGraphError(pointer, `${spec.module} has no export ${spec.exportName}`);
-      const args = record.$args === undefined ? [] : await build(record.$args, `${pointer}/$args`);
+      const args = record.$args === undefined ? [] : await build(record.$args, `${pointer}/$args`, chain);
       if (!Array.isArray(args)) throw new ObjectGraphError(pointer, "$args must be a list");
       switch (spec.kind) {
         case "object":
@@ -117,11 +116,11 @@ export async function createObjects<T extends Record<string, string>>(
         }
       }
     }
-    const entries = await Promise.all(Object.entries(record).map(async ([k, v]) => [k, await build(v, `${pointer}/${k}`)] as const));
+    const entries = await Promise.all(Object.entries(record).map(async ([k, v]) => [k, await build(v, `${pointer}/${k}`, chain)] as const));
     return Object.fromEntries(entries);
   };
 
   const result: Record<string, unknown> = {};
-  for (const [name, pointer] of Object.entries(wanted)) result[name] = await buildRef(pointer);
+  for (const [name, pointer] of Object.entries(wanted)) result[name] = await buildRef(pointer, new Set());
   return result as { [K in keyof T]: unknown };
 }

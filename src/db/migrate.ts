@@ -44,8 +44,11 @@ export function readMigrations(provider: DatabaseSettings["provider"]): Migratio
     });
 }
 
-export async function migrate(settings: DatabaseSettings): Promise<MigrationResult> {
-  const migrations = readMigrations(settings.provider);
+/** Applies every pending migration in one transaction: all of them, or none. */
+export async function migrate(
+  settings: DatabaseSettings,
+  migrations: readonly Migration[] = readMigrations(settings.provider),
+): Promise<MigrationResult> {
   return settings.provider === "postgres" ? migratePostgres(settings.url, migrations) : migrateSqlite(settings.url, migrations);
 }
 

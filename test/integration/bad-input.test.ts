@@ -62,7 +62,12 @@ describe("bad input to POST /orgs writes nothing", () => {
   }
 
   it("names the problem field for a malformed BIN", async () => {
-    const res = await svc.app.inject({ method: "POST", url: "/orgs", headers: admin, payload: { ...institutionBody("a-new", 30), bin: "991340001154" } });
+    const res = await svc.app.inject({
+      method: "POST",
+      url: "/orgs",
+      headers: admin,
+      payload: { ...institutionBody("a-new", 30), bin: "991340001154" },
+    });
     expect(expectProblem(res, 422, "BIN_INVALID").problem).toBe("month");
   });
 
@@ -74,12 +79,22 @@ describe("bad input to POST /orgs writes nothing", () => {
   });
 
   it("a body that is not JSON → 400 MALFORMED_BODY", async () => {
-    const res = await svc.app.inject({ method: "POST", url: "/orgs", headers: { ...admin, "content-type": "application/json" }, payload: '{"slug": "x",' });
+    const res = await svc.app.inject({
+      method: "POST",
+      url: "/orgs",
+      headers: { ...admin, "content-type": "application/json" },
+      payload: '{"slug": "x",',
+    });
     expectProblem(res, 400, "MALFORMED_BODY");
   });
 
   it("a body of another media type → 415 UNSUPPORTED_MEDIA_TYPE", async () => {
-    const res = await svc.app.inject({ method: "POST", url: "/orgs", headers: { ...admin, "content-type": "text/plain" }, payload: "slug=x" });
+    const res = await svc.app.inject({
+      method: "POST",
+      url: "/orgs",
+      headers: { ...admin, "content-type": "text/plain" },
+      payload: "slug=x",
+    });
     expectProblem(res, 415, "UNSUPPORTED_MEDIA_TYPE");
   });
 
@@ -109,7 +124,11 @@ describe("addressing", () => {
   });
 
   it("speaks the caller's language", async () => {
-    const kk = await svc.app.inject({ method: "GET", url: "/orgs/nowhere", headers: { ...admin, "accept-language": "kk-KZ,kk;q=0.9,ru;q=0.8" } });
+    const kk = await svc.app.inject({
+      method: "GET",
+      url: "/orgs/nowhere",
+      headers: { ...admin, "accept-language": "kk-KZ,kk;q=0.9,ru;q=0.8" },
+    });
     expect(kk.json().title).toBe("«nowhere» ұйымы табылмады.");
     const ru = await svc.app.inject({ method: "GET", url: "/orgs/nowhere?lang=ru", headers: admin });
     expect(ru.json().title).toBe("Организация «nowhere» не найдена.");
@@ -124,7 +143,12 @@ describe("access", () => {
 
   beforeAll(async () => {
     const issue = async (slug: string, roles: string[]) => {
-      const res = await svc.app.inject({ method: "POST", url: `/orgs/${slug}/tokens`, headers: admin, payload: { name: `${roles[0]} client`, roles } });
+      const res = await svc.app.inject({
+        method: "POST",
+        url: `/orgs/${slug}/tokens`,
+        headers: admin,
+        payload: { name: `${roles[0]} client`, roles },
+      });
       expect(res.statusCode).toBe(201);
       return res.json().token as string;
     };
@@ -153,19 +177,39 @@ describe("access", () => {
   });
 
   it("a token of another institution → 403 OTHER_INSTITUTION", async () => {
-    expectProblem(await svc.app.inject({ method: "GET", url: "/orgs/satbayev", headers: bearer(registrarOfEnu) }), 403, "OTHER_INSTITUTION");
-    expectProblem(await svc.app.inject({ method: "GET", url: "/orgs/satbayev/keys", headers: bearer(registrarOfEnu) }), 403, "OTHER_INSTITUTION");
+    expectProblem(
+      await svc.app.inject({ method: "GET", url: "/orgs/satbayev", headers: bearer(registrarOfEnu) }),
+      403,
+      "OTHER_INSTITUTION",
+    );
+    expectProblem(
+      await svc.app.inject({ method: "GET", url: "/orgs/satbayev/keys", headers: bearer(registrarOfEnu) }),
+      403,
+      "OTHER_INSTITUTION",
+    );
   });
 
   it("a role that is not enough → 403 FORBIDDEN naming what is needed", async () => {
-    const body = expectProblem(await svc.app.inject({ method: "GET", url: "/orgs/enu/audit", headers: bearer(viewerOfEnu) }), 403, "FORBIDDEN");
+    const body = expectProblem(
+      await svc.app.inject({ method: "GET", url: "/orgs/enu/audit", headers: bearer(viewerOfEnu) }),
+      403,
+      "FORBIDDEN",
+    );
     expect(body.title).toContain("registrar");
   });
 
   it("institution staff cannot use the admin API", async () => {
     const before = await rowCounts();
-    expectProblem(await svc.app.inject({ method: "POST", url: "/orgs", headers: bearer(registrarOfEnu), payload: institutionBody("sneaky", 50) }), 403, "FORBIDDEN");
-    expectProblem(await svc.app.inject({ method: "POST", url: "/orgs/enu/keys/rotate", headers: bearer(registrarOfEnu) }), 403, "FORBIDDEN");
+    expectProblem(
+      await svc.app.inject({ method: "POST", url: "/orgs", headers: bearer(registrarOfEnu), payload: institutionBody("sneaky", 50) }),
+      403,
+      "FORBIDDEN",
+    );
+    expectProblem(
+      await svc.app.inject({ method: "POST", url: "/orgs/enu/keys/rotate", headers: bearer(registrarOfEnu) }),
+      403,
+      "FORBIDDEN",
+    );
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -178,29 +222,53 @@ describe("access", () => {
     expect(revoke.statusCode).toBe(200);
     expect(revoke.json().revokedAt).not.toBeNull();
     expectProblem(await svc.app.inject({ method: "GET", url: "/orgs/enu", headers: bearer(issued.token) }), 401, "TOKEN_REVOKED");
-    expectProblem(await svc.app.inject({ method: "DELETE", url: `/orgs/enu/tokens/${issued.id}`, headers: admin }), 409, "TOKEN_ALREADY_REVOKED");
+    expectProblem(
+      await svc.app.inject({ method: "DELETE", url: `/orgs/enu/tokens/${issued.id}`, headers: admin }),
+      409,
+      "TOKEN_ALREADY_REVOKED",
+    );
   });
 
   it("a token cannot be revoked through another institution's path", async () => {
-    const issued = (await svc.app.inject({ method: "POST", url: "/orgs/enu/tokens", headers: admin, payload: { name: "x", roles: ["viewer"] } })).json();
-    expectProblem(await svc.app.inject({ method: "DELETE", url: `/orgs/satbayev/tokens/${issued.id}`, headers: admin }), 404, "TOKEN_NOT_FOUND");
+    const issued = (
+      await svc.app.inject({ method: "POST", url: "/orgs/enu/tokens", headers: admin, payload: { name: "x", roles: ["viewer"] } })
+    ).json();
+    expectProblem(
+      await svc.app.inject({ method: "DELETE", url: `/orgs/satbayev/tokens/${issued.id}`, headers: admin }),
+      404,
+      "TOKEN_NOT_FOUND",
+    );
   });
 
   it("an expired token → 401 TOKEN_EXPIRED; an expiry in the past is refused", async () => {
     expectProblem(
-      await svc.app.inject({ method: "POST", url: "/orgs/enu/tokens", headers: admin, payload: { name: "old", roles: ["viewer"], expiresAt: "2001-01-01T00:00:00Z" } }),
+      await svc.app.inject({
+        method: "POST",
+        url: "/orgs/enu/tokens",
+        headers: admin,
+        payload: { name: "old", roles: ["viewer"], expiresAt: "2001-01-01T00:00:00Z" },
+      }),
       422,
       "TOKEN_EXPIRY_IN_PAST",
     );
     const soon = new Date(Date.now() + 1500).toISOString();
-    const issued = (await svc.app.inject({ method: "POST", url: "/orgs/enu/tokens", headers: admin, payload: { name: "brief", roles: ["viewer"], expiresAt: soon } })).json();
+    const issued = (
+      await svc.app.inject({
+        method: "POST",
+        url: "/orgs/enu/tokens",
+        headers: admin,
+        payload: { name: "brief", roles: ["viewer"], expiresAt: soon },
+      })
+    ).json();
     expect((await svc.app.inject({ method: "GET", url: "/orgs/enu", headers: bearer(issued.token) })).statusCode).toBe(200);
     await new Promise((r) => setTimeout(r, 1700));
     expectProblem(await svc.app.inject({ method: "GET", url: "/orgs/enu", headers: bearer(issued.token) }), 401, "TOKEN_EXPIRED");
   });
 
   it("stores only a hash of each token and never lists the secret", async () => {
-    const issued = (await svc.app.inject({ method: "POST", url: "/orgs/enu/tokens", headers: admin, payload: { name: "hashed", roles: ["viewer"] } })).json();
+    const issued = (
+      await svc.app.inject({ method: "POST", url: "/orgs/enu/tokens", headers: admin, payload: { name: "hashed", roles: ["viewer"] } })
+    ).json();
     const row = await svc.wired.deps.db.apiToken.findUniqueOrThrow({ where: { id: issued.id } });
     expect(row.tokenHash).not.toContain(issued.token);
     expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
@@ -218,12 +286,22 @@ describe("access", () => {
 
 describe("users and roles", () => {
   it("creates a user, grants and revokes a role, refuses a duplicate e-mail", async () => {
-    const created = await svc.app.inject({ method: "POST", url: "/users", headers: admin, payload: { email: "Aigerim@ENU.kz", fullName: "Айгерім Сейітқызы" } });
+    const created = await svc.app.inject({
+      method: "POST",
+      url: "/users",
+      headers: admin,
+      payload: { email: "Aigerim@ENU.kz", fullName: "Айгерім Сейітқызы" },
+    });
     expect(created.statusCode).toBe(201);
     const user = created.json();
     expect(user.email).toBe("aigerim@enu.kz");
 
-    const dup = await svc.app.inject({ method: "POST", url: "/users", headers: admin, payload: { email: "aigerim@enu.kz", fullName: "Another" } });
+    const dup = await svc.app.inject({
+      method: "POST",
+      url: "/users",
+      headers: admin,
+      payload: { email: "aigerim@enu.kz", fullName: "Another" },
+    });
     expectProblem(dup, 409, "USER_EMAIL_TAKEN");
 
     const granted = await svc.app.inject({ method: "PUT", url: `/orgs/enu/members/${user.id}/roles/commission_secretary`, headers: admin });
@@ -233,10 +311,22 @@ describe("users and roles", () => {
     const members = (await svc.app.inject({ method: "GET", url: "/orgs/enu/members", headers: admin })).json().items;
     expect(members).toHaveLength(1);
 
-    expectProblem(await svc.app.inject({ method: "PUT", url: `/orgs/enu/members/${user.id}/roles/dean`, headers: admin }), 400, "VALIDATION_FAILED");
-    expectProblem(await svc.app.inject({ method: "PUT", url: `/orgs/enu/members/nobody/roles/expert`, headers: admin }), 404, "USER_NOT_FOUND");
+    expectProblem(
+      await svc.app.inject({ method: "PUT", url: `/orgs/enu/members/${user.id}/roles/dean`, headers: admin }),
+      400,
+      "VALIDATION_FAILED",
+    );
+    expectProblem(
+      await svc.app.inject({ method: "PUT", url: `/orgs/enu/members/nobody/roles/expert`, headers: admin }),
+      404,
+      "USER_NOT_FOUND",
+    );
 
-    const revoked = await svc.app.inject({ method: "DELETE", url: `/orgs/enu/members/${user.id}/roles/commission_secretary`, headers: admin });
+    const revoked = await svc.app.inject({
+      method: "DELETE",
+      url: `/orgs/enu/members/${user.id}/roles/commission_secretary`,
+      headers: admin,
+    });
     expect(revoked.json().roles).toEqual([]);
   });
 });
