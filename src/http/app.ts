@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Config } from "../config.js";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { AppError } from "../errors.js";
 import type { Deps } from "../services/deps.js";
@@ -32,14 +33,19 @@ export const REDACTED_PATHS = [
 ];
 
 export interface AppOptions {
-  /** Overrides for tests (a log stream to inspect, for example). */
-  readonly logger?: FastifyServerOptions["logger"];
+  /** Where logs go instead of stdout (tests read them back). */
+  readonly logStream?: { write(line: string): void };
+  readonly logLevel?: Config["logLevel"];
 }
 
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: "[redacted]" } },
+    logger: {
+      level: options.logLevel ?? config.logLevel,
+      redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     ...(config.tls ? { https: { cert: readFileSync(config.tls.certPath), key: readFileSync(config.tls.keyPath) } } : {}),

@@ -45,6 +45,8 @@ export interface ServiceOptions {
   /** Reuse the data folder and database of an earlier start (restart tests). */
   readonly reuse?: { dataDir: string; database: TestDatabase; secretKey: string };
   readonly clock?: () => Date;
+  /** Collect the service's log lines (at trace level) into this array. */
+  readonly logLines?: string[];
 }
 
 export interface TestService {
@@ -76,7 +78,8 @@ export async function startService(options: ServiceOptions = {}): Promise<TestSe
     ...options.env,
   });
   const wired = await wire(config, { clock: options.clock });
-  const app = await buildApp(wired.deps);
+  const lines = options.logLines;
+  const app = await buildApp(wired.deps, lines ? { logLevel: "trace", logStream: { write: (line: string) => void lines.push(line) } } : {});
   await app.ready();
   const stop = async () => {
     await app.close();

@@ -80,9 +80,16 @@ export function toAppError(error: FastifyError | Error, request: FastifyRequest)
   return null;
 }
 
+const UNAVAILABLE_KINDS =
+  /DatabaseNotReachable|DatabaseDoesNotExist|DatabaseAccessDenied|SocketTimeout|TooManyConnections|ConnectionClosed/;
+
 function isDatabaseDown(error: Error): boolean {
-  const text = `${(error as { code?: string }).code ?? ""} ${error.message}`;
-  return /ECONNREFUSED|P1001|P1017|DatabaseNotReachable|Connection terminated|SQLITE_BUSY|database is locked/i.test(text);
+  const kind = (error as { meta?: { driverAdapterError?: { cause?: { kind?: string } } } }).meta?.driverAdapterError?.cause?.kind ?? "";
+  const text = `${(error as { code?: string }).code ?? ""} ${kind} ${error.message}`;
+  return (
+    UNAVAILABLE_KINDS.test(text) ||
+    /ECONNREFUSED|P1001|P1017|Cannot open database|unable to open database|database is locked|SQLITE_BUSY/i.test(text)
+  );
 }
 
 export function registerErrorHandling(app: FastifyInstance, problemBase: string): void {
