@@ -12,7 +12,15 @@ let failed = false;
 if (readFileSync("prisma/models.prisma", "utf8") !== readFileSync("prisma/snapshot/models.prisma", "utf8")) {
   for (const engine of ENGINES) {
     const from = schemaFolderWith(engine, "prisma/snapshot/models.prisma");
-    const diff = prisma(engine, ["migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", `prisma/${engine}`, "--exit-code"]);
+    const diff = prisma(engine, [
+      "migrate",
+      "diff",
+      "--from-schema-datamodel",
+      from,
+      "--to-schema-datamodel",
+      `prisma/${engine}`,
+      "--exit-code",
+    ]);
     rmSync(from, { recursive: true, force: true });
     if (diff.status === 2) {
       console.error(`${engine}: prisma/models.prisma has changes no migration covers. Run: npm run db:migration -- <name>`);
@@ -35,7 +43,13 @@ try {
   const direct = new Database(path.join(dir, "direct.db"));
   direct.exec(script.stdout.replace(/^(Loaded|Prisma) .*\n/gm, ""));
   const shape = (db: Database.Database) =>
-    (db.prepare(`SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY type, name`).all() as { sql: string | null }[])
+    (
+      db
+        .prepare(
+          `SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY type, name`,
+        )
+        .all() as { sql: string | null }[]
+    )
       .map((r) => JSON.stringify({ ...r, sql: r.sql?.replace(/\s+/g, " ") }))
       .join("\n");
   const migrated = new Database(viaMigrations);
@@ -50,7 +64,15 @@ try {
 }
 
 // PostgreSQL: Prisma can compare the migrations with the models itself (it needs a reachable server).
-const pg = prisma("postgres", ["migrate", "diff", "--from-migrations", "prisma/postgres/migrations", "--to-schema-datamodel", "prisma/postgres", "--exit-code"]);
+const pg = prisma("postgres", [
+  "migrate",
+  "diff",
+  "--from-migrations",
+  "prisma/postgres/migrations",
+  "--to-schema-datamodel",
+  "prisma/postgres",
+  "--exit-code",
+]);
 if (pg.status === 2) {
   console.error("postgres: the migrations do not build prisma/models.prisma");
   failed = true;

@@ -17,13 +17,23 @@ mkdirSync("data", { recursive: true });
 let wrote = 0;
 for (const engine of ENGINES) {
   const from = schemaFolderWith(engine, "prisma/snapshot/models.prisma");
-  const diff = prisma(engine, ["migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", `prisma/${engine}`, "--script"]);
+  const diff = prisma(engine, [
+    "migrate",
+    "diff",
+    "--from-schema-datamodel",
+    from,
+    "--to-schema-datamodel",
+    `prisma/${engine}`,
+    "--script",
+  ]);
   rmSync(from, { recursive: true, force: true });
   if (diff.status !== 0) {
     console.error(diff.out);
     process.exit(1);
   }
-  const sql = diff.stdout.replace(/^Loaded Prisma config.*\n|^Prisma config detected.*\n/gm, "").replace(/^.*url will NOT be used.*\n/gm, "");
+  const sql = diff.stdout
+    .replace(/^Loaded Prisma config.*\n|^Prisma config detected.*\n/gm, "")
+    .replace(/^.*url will NOT be used.*\n/gm, "");
   if (!/\b(CREATE|ALTER|DROP|INSERT|UPDATE|PRAGMA)\b/i.test(sql)) {
     console.log(`${engine}: no model changes`);
     continue;

@@ -12,7 +12,8 @@ export function prisma(engine: Engine, args: string[], env: Record<string, strin
     env: {
       ...process.env,
       DB_PROVIDER: engine,
-      DATABASE_URL: engine === "sqlite" ? "file:./data/kualik.db" : (process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test"),
+      DATABASE_URL:
+        engine === "sqlite" ? "file:./data/kualik.db" : (process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test"),
       PRISMA_HIDE_UPDATE_MESSAGE: "1",
       ...env,
     },

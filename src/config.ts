@@ -23,6 +23,8 @@ export interface Config {
   readonly tls: { readonly certPath: string; readonly keyPath: string } | undefined;
   readonly fetchAllowHosts: readonly string[];
   readonly trustProxy: boolean;
+  /** How long another node's change may take to be seen here (institutions, tokens, DID documents). */
+  readonly cacheTtlMs: number;
 }
 
 export class ConfigError extends Error {
@@ -64,6 +66,7 @@ const EnvSchema = z.object({
   TLS_KEY: z.string().min(1).optional(),
   FETCH_ALLOW_HOSTS: z.string().default(""),
   TRUST_PROXY: boolean.default(false),
+  CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
 });
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -134,6 +137,7 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): C
         .filter(Boolean),
     ),
     trustProxy: e.TRUST_PROXY,
+    cacheTtlMs: e.CACHE_TTL_MS,
   });
 }
 

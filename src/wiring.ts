@@ -13,6 +13,7 @@ import { veramoStorage } from "./db/repositories/veramo-storage.js";
 import type { Deps, Repositories } from "./services/deps.js";
 import { didDocumentFor, ensurePlatformIdentity } from "./services/did-documents.js";
 import { projectRoot } from "./paths.js";
+import { createCaches } from "./services/caches.js";
 
 export interface Wired {
   readonly deps: Deps;
@@ -32,9 +33,10 @@ export async function wire(config: Config, options: { clock?: () => Date; agentF
       audit: auditRepository(db),
       veramo: veramoStorage(db),
     };
+    const caches = createCaches(config.cacheTtlMs);
     const didWebResolver = createDidWebResolver({
       ownHost: config.publicUrl.host,
-      localDocument: (did) => didDocumentFor(did, { repos }),
+      localDocument: (did) => didDocumentFor(did, { repos, caches }),
       allowHttpHosts: config.fetchAllowHosts,
     });
     const agent = await createAgent({
@@ -43,7 +45,7 @@ export async function wire(config: Config, options: { clock?: () => Date; agentF
       didWebResolver,
       env: { KUALIK_SECRET_KEY: config.secretKey },
     });
-    const deps: Deps = { config, db, agent, repos, clock: options.clock ?? (() => new Date()) };
+    const deps: Deps = { config, db, agent, repos, caches, clock: options.clock ?? (() => new Date()) };
     const platformDid = await ensurePlatformIdentity(deps);
     await checkSecretKeyOpensKeys(deps, platformDid);
     return { deps, migration, platformDid, close: () => db.$disconnect() };

@@ -61,7 +61,7 @@ export async function revokeApiToken(tokenId: string, institutionId: string | nu
     const revoked = await deps.repos.apiTokens.revoke(tokenId, now);
     await deps.repos.audit.record({ actor, action: "api_token.revoked", institutionId, subject: tokenId }, now);
     return revoked;
-  });
+  }).finally(() => deps.caches.tokens.clear());
 }
 
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -72,7 +72,9 @@ export async function authenticateBearer(token: string, deps: Deps): Promise<Pri
   if (admin !== undefined && constantTimeEquals(token, admin)) {
     return { actor: "admin-token", platformAdmin: true, grants: [] };
   }
-  const record = await deps.repos.apiTokens.findByHash(hashToken(token));
+  const hash = hashToken(token);
+  const cached = deps.caches.tokens.get(hash);
+  const record = cached ?? (await deps.repos.apiTokens.findByHash(hash));
   if (!record) throw new AppError("TOKEN_INVALID");
   const now = deps.clock();
   if (record.revokedAt) throw new AppError("TOKEN_REVOKED");
@@ -80,6 +82,9 @@ export async function authenticateBearer(token: string, deps: Deps): Promise<Pri
   // Write "last used" at most once a minute per token, not on every request.
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await deps.repos.apiTokens.touch(record.id, now);
+    deps.caches.tokens.set(hash, { ...record, lastUsedAt: now });
+  } else if (!cached) {
+    deps.caches.tokens.set(hash, record);
   }
   return {
     actor: `token:${record.id}`,

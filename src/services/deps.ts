@@ -7,6 +7,7 @@ import type { AuditRepository } from "../db/repositories/audit.js";
 import type { InstitutionsRepository } from "../db/repositories/institutions.js";
 import type { UsersRepository } from "../db/repositories/users.js";
 import type { VeramoStorage } from "../credentials/stores/storage.js";
+import type { Caches } from "./caches.js";
 
 export interface Repositories {
   readonly institutions: InstitutionsRepository;
@@ -22,4 +23,5 @@ export interface Deps {
   readonly agent: KualikAgent;
   readonly repos: Repositories;
   readonly clock: () => Date;
+  readonly caches: Caches;
 }

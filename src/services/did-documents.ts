@@ -10,7 +10,15 @@ export function platformDid(deps: Pick<Deps, "config">): string {
  * The DID document of a DID this service controls, or null. An institution's signing key comes first,
  * then its earlier keys, newest first.
  */
-export async function didDocumentFor(did: string, deps: Pick<Deps, "repos">): Promise<DidDocument | null> {
+export async function didDocumentFor(did: string, deps: Pick<Deps, "repos" | "caches">): Promise<DidDocument | null> {
+  const cached = deps.caches.didDocuments.get(did);
+  if (cached) return cached;
+  const document = await buildOwnDidDocument(did, deps);
+  if (document) deps.caches.didDocuments.set(did, document);
+  return document;
+}
+
+async function buildOwnDidDocument(did: string, deps: Pick<Deps, "repos">): Promise<DidDocument | null> {
   const identifier = await deps.repos.veramo.getIdentifier({ did });
   if (!identifier) return null;
   const institution = await deps.repos.institutions.findByDid(did);
@@ -38,4 +46,13 @@ export async function ensurePlatformIdentity(deps: Deps): Promise<string> {
     options: { keyType: "Ed25519" },
   });
   return did;
+}
+
+/** The institution a /orgs/:slug path names, through the cache. */
+export async function institutionBySlug(slug: string, deps: Pick<Deps, "repos" | "caches">) {
+  const cached = deps.caches.institutionsBySlug.get(slug);
+  if (cached) return cached;
+  const institution = await deps.repos.institutions.findBySlug(slug);
+  if (institution) deps.caches.institutionsBySlug.set(slug, institution);
+  return institution;
 }

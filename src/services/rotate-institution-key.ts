@@ -1,6 +1,7 @@
 import { runInTransaction } from "../db/transaction.js";
 import type { Institution } from "../domain/institutions/institution.js";
 import type { Deps } from "./deps.js";
+import { forgetInstitution } from "./caches.js";
 
 /**
  * Adds a new Ed25519 key to the institution's DID and signs with it from now on. Earlier keys stay in
@@ -23,5 +24,5 @@ export async function rotateInstitutionKey(institution: Institution, actor: stri
       now,
     );
     return updated;
-  });
+  }).finally(() => forgetInstitution(deps.caches, institution));
 }

@@ -1,6 +1,7 @@
 import { runInTransaction } from "../db/transaction.js";
 import type { Institution } from "../domain/institutions/institution.js";
 import type { Deps } from "./deps.js";
+import { forgetInstitution } from "./caches.js";
 
 export interface InstitutionChanges {
   readonly names?: Institution["names"];
@@ -22,5 +23,5 @@ export async function updateInstitution(
       now,
     );
     return updated;
-  });
+  }).finally(() => forgetInstitution(deps.caches, institution));
 }

@@ -145,3 +145,32 @@ describe("did:web resolution of other hosts", () => {
     expect((await resolve(didFor("junk"))).didResolutionMetadata.error).toBe("notFound");
   });
 });
+
+describe("two nodes on one database", () => {
+  it("see each other's revocations and key rotations within CACHE_TTL_MS", async () => {
+    const env = { CACHE_TTL_MS: "300" };
+    const a = await startService({ env });
+    const b = await startService({ env, reuse: { dataDir: a.dataDir, database: a.database, secretKey: a.secretKey } });
+    try {
+      await a.app.inject({ method: "POST", url: "/orgs", headers: admin, payload: institutionBody("two-nodes", 90) });
+      const issued = (
+        await a.app.inject({ method: "POST", url: "/orgs/two-nodes/tokens", headers: admin, payload: { name: "x", roles: ["viewer"] } })
+      ).json();
+      const auth = { authorization: `Bearer ${issued.token}` };
+      expect((await b.app.inject({ method: "GET", url: "/orgs/two-nodes", headers: auth })).statusCode).toBe(200);
+      const docBefore = (await b.app.inject({ method: "GET", url: "/orgs/two-nodes/did.json" })).json();
+
+      await a.app.inject({ method: "DELETE", url: `/orgs/two-nodes/tokens/${issued.id}`, headers: admin });
+      await a.app.inject({ method: "POST", url: "/orgs/two-nodes/keys/rotate", headers: admin });
+      expect((await a.app.inject({ method: "GET", url: "/orgs/two-nodes", headers: auth })).statusCode).toBe(401);
+
+      await new Promise((r) => setTimeout(r, 400));
+      expect((await b.app.inject({ method: "GET", url: "/orgs/two-nodes", headers: auth })).json().code).toBe("TOKEN_REVOKED");
+      const docAfter = (await b.app.inject({ method: "GET", url: "/orgs/two-nodes/did.json" })).json();
+      expect(docAfter.verificationMethod).toHaveLength(docBefore.verificationMethod.length + 1);
+    } finally {
+      await b.stop();
+      await a.destroy();
+    }
+  });
+});

@@ -6,6 +6,7 @@ import type { Institution } from "../../domain/institutions/institution.js";
 import { AppError } from "../../errors.js";
 import { authenticateBearer } from "../../services/api-tokens.js";
 import type { Deps } from "../../services/deps.js";
+import { institutionBySlug } from "../../services/did-documents.js";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -47,7 +48,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     if (access.scope !== "public" && !request.principal) throw new AppError("UNAUTHENTICATED");
 
     if (slug !== undefined) {
-      const institution = await deps.repos.institutions.findBySlug(slug);
+      const institution = await institutionBySlug(slug, deps);
       if (!institution) throw new AppError("INSTITUTION_NOT_FOUND", { slug });
       request.institution = institution;
     }

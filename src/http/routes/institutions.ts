@@ -5,6 +5,7 @@ import type { Institution } from "../../domain/institutions/institution.js";
 import { verificationMethodId } from "../../credentials/did-web.js";
 import { createInstitution } from "../../services/create-institution.js";
 import type { Deps } from "../../services/deps.js";
+import { publicKeyOf } from "../../services/caches.js";
 import { updateInstitution } from "../../services/update-institution.js";
 import { rotateInstitutionKey } from "../../services/rotate-institution-key.js";
 import { problems } from "../schemas/common.js";
@@ -13,9 +14,9 @@ import { institutionView, keyMultibase } from "../views.js";
 
 export const institutionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const view = async (institution: Institution) => {
-    const key = await deps.repos.veramo.getKey(institution.activeKid);
-    if (!key) throw new Error(`institution ${institution.slug} has no stored signing key ${institution.activeKid}`);
-    return institutionView(institution, key.publicKeyHex, deps.config.publicUrl);
+    const publicKeyHex = await publicKeyOf(institution.activeKid, deps);
+    if (!publicKeyHex) throw new Error(`institution ${institution.slug} has no stored signing key ${institution.activeKid}`);
+    return institutionView(institution, publicKeyHex, deps.config.publicUrl);
   };
 
   app.post(
