@@ -40,6 +40,7 @@ try {
   const from = schemaFolderWith("sqlite", "prisma/snapshot/models.prisma");
   const script = prisma("sqlite", ["migrate", "diff", "--from-empty", "--to-schema-datamodel", from, "--script"]);
   rmSync(from, { recursive: true, force: true });
+  if (script.status !== 0 || !/CREATE TABLE/.test(script.stdout)) throw new Error(`prisma migrate diff failed:\n${script.out}`);
   const direct = new Database(path.join(dir, "direct.db"));
   direct.exec(script.stdout.replace(/^(Loaded|Prisma) .*\n/gm, ""));
   const shape = (db: Database.Database) =>

@@ -12,7 +12,6 @@ if (!/^[a-z][a-z0-9_]{1,60}$/.test(name)) {
   process.exit(2);
 }
 const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
-mkdirSync("data", { recursive: true });
 
 let wrote = 0;
 for (const engine of ENGINES) {

@@ -1,8 +1,11 @@
 // Helpers for scripts that drive the Prisma CLI for one engine.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
+const scratch = mkdtempSync(path.join(tmpdir(), "kualik-prisma-cli-"));
+process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
 
 export type Engine = "sqlite" | "postgres";
 export const ENGINES: readonly Engine[] = ["sqlite", "postgres"];
@@ -12,8 +15,11 @@ export function prisma(engine: Engine, args: string[], env: Record<string, strin
     env: {
       ...process.env,
       DB_PROVIDER: engine,
+      // The SQLite driver adapter opens this file even for commands that only compare schemas.
       DATABASE_URL:
-        engine === "sqlite" ? "file:./data/kualik.db" : (process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test"),
+        engine === "sqlite"
+          ? `file:${path.join(scratch, "cli.db")}`
+          : (process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test"),
       PRISMA_HIDE_UPDATE_MESSAGE: "1",
       ...env,
     },

@@ -17,6 +17,12 @@ async function main(): Promise<void> {
   });
   const wired = await wire(config);
   if (wired.migration.applied.length > 0) bootLog.info({ applied: wired.migration.applied }, "database migrated");
+  if (wired.institutionsUnderOtherUrl.length > 0) {
+    bootLog.warn(
+      { institutions: wired.institutionsUnderOtherUrl, publicUrl: config.publicUrl.href },
+      "these institutions' DIDs were created under another PUBLIC_URL; verifiers cannot resolve them at this address",
+    );
+  }
   if (config.env !== "production" && config.adminToken === undefined) {
     bootLog.info("KUALIK_ADMIN_TOKEN is not set: the admin API is closed until you set it (or issue a platform token)");
   }

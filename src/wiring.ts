@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Config } from "./config.js";
 import { createAgent } from "./credentials/agent.js";
 import { createDidWebResolver } from "./credentials/did-web-resolver.js";
+import { didWebFor } from "./credentials/did-web.js";
 import { createDb } from "./db/client.js";
 import { migrate, type MigrationResult } from "./db/migrate.js";
 import { apiTokensRepository } from "./db/repositories/api-tokens.js";
@@ -19,6 +20,8 @@ export interface Wired {
   readonly deps: Deps;
   readonly migration: MigrationResult;
   readonly platformDid: string;
+  /** Institutions whose DID was made under another PUBLIC_URL: their DID documents are not reachable at the new address. */
+  readonly institutionsUnderOtherUrl: readonly string[];
   close(): Promise<void>;
 }
 
@@ -48,7 +51,9 @@ export async function wire(config: Config, options: { clock?: () => Date; agentF
     const deps: Deps = { config, db, agent, repos, caches, clock: options.clock ?? (() => new Date()) };
     const platformDid = await ensurePlatformIdentity(deps);
     await checkSecretKeyOpensKeys(deps, platformDid);
-    return { deps, migration, platformDid, close: () => db.$disconnect() };
+    const prefix = `${didWebFor(config.publicUrl, ["orgs"])}:`;
+    const institutionsUnderOtherUrl = (await repos.institutions.list()).filter((i) => !i.did.startsWith(prefix)).map((i) => i.slug);
+    return { deps, migration, platformDid, institutionsUnderOtherUrl, close: () => db.$disconnect() };
   } catch (error) {
     await db.$disconnect();
     throw error;
