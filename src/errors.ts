@@ -171,6 +171,46 @@ const ERRORS = {
       kk: "{expiresAt} мерзімі өтіп кеткен.",
     },
   },
+  PROGRAMME_NOT_FOUND: {
+    status: 404,
+    title: {
+      en: "There is no programme '{code}' in this institution.",
+      ru: "Программа «{code}» в этой организации не найдена.",
+      kk: "Бұл ұйымда «{code}» бағдарламасы жоқ.",
+    },
+  },
+  PROGRAMME_CODE_TAKEN: {
+    status: 409,
+    title: {
+      en: "The programme code '{code}' is already used in this institution.",
+      ru: "Код программы «{code}» в этой организации уже занят.",
+      kk: "«{code}» бағдарлама коды бұл ұйымда бұрыннан қолданылады.",
+    },
+  },
+  PROGRAMME_INVALID: {
+    status: 422,
+    title: {
+      en: "The programme breaks {count} rule(s): {summary}",
+      ru: "Программа нарушает правила ({count}): {summary}",
+      kk: "Бағдарлама ережелерді бұзады ({count}): {summary}",
+    },
+  },
+  PROGRAMME_TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    title: {
+      en: "Action '{action}' is not possible for a programme in status '{status}'.",
+      ru: "Действие «{action}» недоступно для программы в статусе «{status}».",
+      kk: "«{status}» мәртебесіндегі бағдарлама үшін «{action}» әрекеті қолжетімсіз.",
+    },
+  },
+  PROGRAMME_VERSION_CONFLICT: {
+    status: 409,
+    title: {
+      en: "The programme was changed by someone else (version {current}, you sent {sent}); reload it and try again.",
+      ru: "Программу изменил кто-то другой (версия {current}, вы отправили {sent}); обновите её и повторите.",
+      kk: "Бағдарламаны басқа біреу өзгертті (нұсқа {current}, сіз {sent} жібердіңіз); қайта жүктеп, қайталаңыз.",
+    },
+  },
   RATE_LIMITED: {
     status: 429,
     title: {

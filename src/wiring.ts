@@ -11,6 +11,7 @@ import { auditRepository } from "./db/repositories/audit.js";
 import { institutionsRepository } from "./db/repositories/institutions.js";
 import { usersRepository } from "./db/repositories/users.js";
 import { veramoStorage } from "./db/repositories/veramo-storage.js";
+import { programmesRepository } from "./db/repositories/programmes.js";
 import type { Deps, Repositories } from "./services/deps.js";
 import { didDocumentFor, ensurePlatformIdentity } from "./services/did-documents.js";
 import { projectRoot } from "./paths.js";
@@ -35,6 +36,7 @@ export async function wire(config: Config, options: { clock?: () => Date; agentF
       users: usersRepository(db),
       audit: auditRepository(db),
       veramo: veramoStorage(db),
+      programmes: programmesRepository(db),
     };
     const caches = createCaches(config.cacheTtlMs);
     const didWebResolver = createDidWebResolver({

@@ -15,6 +15,7 @@ import { accessRoutes } from "./routes/access.js";
 import { didDocumentRoutes } from "./routes/did-documents.js";
 import { healthRoutes } from "./routes/health.js";
 import { institutionRoutes } from "./routes/institutions.js";
+import { programmeRoutes } from "./routes/programmes.js";
 import { projectRoot } from "../paths.js";
 
 export const VERSION: string = (JSON.parse(readFileSync(`${projectRoot}/package.json`, "utf8")) as { version: string }).version;
@@ -82,5 +83,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(didDocumentRoutes, { deps });
   await app.register(institutionRoutes, { deps });
   await app.register(accessRoutes, { deps });
+  await app.register(programmeRoutes, { deps });
   return app;
 }

@@ -6,6 +6,7 @@ import type { ApiTokensRepository } from "../db/repositories/api-tokens.js";
 import type { AuditRepository } from "../db/repositories/audit.js";
 import type { InstitutionsRepository } from "../db/repositories/institutions.js";
 import type { UsersRepository } from "../db/repositories/users.js";
+import type { ProgrammesRepository } from "../db/repositories/programmes.js";
 import type { VeramoStorage } from "../credentials/stores/storage.js";
 import type { Caches } from "./caches.js";
 
@@ -15,6 +16,7 @@ export interface Repositories {
   readonly users: UsersRepository;
   readonly audit: AuditRepository;
   readonly veramo: VeramoStorage;
+  readonly programmes: ProgrammesRepository;
 }
 
 export interface Deps {

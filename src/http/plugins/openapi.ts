@@ -20,6 +20,7 @@ export async function registerOpenApi(app: FastifyInstance, options: { version: 
         { name: "institutions", description: "Education organisations, their DIDs and keys" },
         { name: "identifiers", description: "DID documents (did:web)" },
         { name: "access", description: "API tokens, users and roles" },
+        { name: "programmes", description: "Micro-qualification programmes (M п.9–11, appendix)" },
       ],
     },
     transform: jsonSchemaTransform,
