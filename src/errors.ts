@@ -211,6 +211,62 @@ const ERRORS = {
       kk: "Бағдарламаны басқа біреу өзгертті (нұсқа {current}, сіз {sent} жібердіңіз); қайта жүктеп, қайталаңыз.",
     },
   },
+  IIN_INVALID: {
+    status: 422,
+    title: {
+      en: "IIN {iin} is not valid (12 digits: date of birth, century digit, serial, check digit).",
+      ru: "ИИН {iin} недействителен (12 цифр: дата рождения, цифра века, порядковый номер, контрольная цифра).",
+      kk: "ЖСН {iin} жарамсыз (12 цифр: туған күні, ғасыр цифры, реттік нөмір, бақылау цифры).",
+    },
+  },
+  LEARNER_NOT_FOUND: {
+    status: 404,
+    title: {
+      en: "There is no learner {learnerId} in this institution.",
+      ru: "Обучающийся {learnerId} в этой организации не найден.",
+      kk: "Бұл ұйымда {learnerId} білім алушысы жоқ.",
+    },
+  },
+  LEARNER_IIN_TAKEN: {
+    status: 409,
+    title: {
+      en: "A learner with this IIN is already registered ({learnerId}).",
+      ru: "Обучающийся с этим ИИН уже зарегистрирован ({learnerId}).",
+      kk: "Осы ЖСН-мен білім алушы тіркелген ({learnerId}).",
+    },
+  },
+  ATTESTATION_CONFLICT: {
+    status: 409,
+    title: {
+      en: "A different result is already recorded for this learner in session '{session}'.",
+      ru: "Для этого обучающегося в сессии «{session}» уже записан другой результат.",
+      kk: "Бұл білім алушы үшін «{session}» сессиясында басқа нәтиже жазылған.",
+    },
+  },
+  ATTESTATION_NOT_FOUND: {
+    status: 404,
+    title: {
+      en: "There is no attestation result {attestationId} here.",
+      ru: "Результат аттестации {attestationId} не найден.",
+      kk: "{attestationId} аттестаттау нәтижесі табылмады.",
+    },
+  },
+  PROGRAMME_NOT_PUBLISHED: {
+    status: 409,
+    title: {
+      en: "Programme '{code}' is {status}; only a published programme awards micro-qualifications.",
+      ru: "Программа «{code}» в статусе «{status}»; присваивать микроквалификации может только опубликованная программа.",
+      kk: "«{code}» бағдарламасы «{status}» мәртебесінде; микробіліктілікті тек жарияланған бағдарлама береді.",
+    },
+  },
+  RESULT_NOT_PASSING: {
+    status: 422,
+    title: {
+      en: "Grade {letter} does not award the micro-qualification (M п.16: A–D pass; FX may be retaken, F fails).",
+      ru: "Оценка {letter} не даёт микроквалификацию (М п.16: A–D — успешно; FX — можно пересдать, F — не сдано).",
+      kk: "{letter} бағасы микробіліктілік бермейді (М 16-т.: A–D — сәтті; FX — қайта тапсыруға болады, F — өтпеді).",
+    },
+  },
   RATE_LIMITED: {
     status: 429,
     title: {

@@ -12,6 +12,7 @@ import { institutionsRepository } from "./db/repositories/institutions.js";
 import { usersRepository } from "./db/repositories/users.js";
 import { veramoStorage } from "./db/repositories/veramo-storage.js";
 import { programmesRepository } from "./db/repositories/programmes.js";
+import { learnersRepository } from "./db/repositories/learners.js";
 import type { Deps, Repositories } from "./services/deps.js";
 import { didDocumentFor, ensurePlatformIdentity } from "./services/did-documents.js";
 import { projectRoot } from "./paths.js";
@@ -37,6 +38,7 @@ export async function wire(config: Config, options: { clock?: () => Date; agentF
       audit: auditRepository(db),
       veramo: veramoStorage(db),
       programmes: programmesRepository(db),
+      learners: learnersRepository(db),
     };
     const caches = createCaches(config.cacheTtlMs);
     const didWebResolver = createDidWebResolver({

@@ -16,6 +16,7 @@ import { didDocumentRoutes } from "./routes/did-documents.js";
 import { healthRoutes } from "./routes/health.js";
 import { institutionRoutes } from "./routes/institutions.js";
 import { programmeRoutes } from "./routes/programmes.js";
+import { learnerRoutes } from "./routes/learners.js";
 import { projectRoot } from "../paths.js";
 
 export const VERSION: string = (JSON.parse(readFileSync(`${projectRoot}/package.json`, "utf8")) as { version: string }).version;
@@ -84,5 +85,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(institutionRoutes, { deps });
   await app.register(accessRoutes, { deps });
   await app.register(programmeRoutes, { deps });
+  await app.register(learnerRoutes, { deps });
   return app;
 }

@@ -7,6 +7,7 @@ import type { AuditRepository } from "../db/repositories/audit.js";
 import type { InstitutionsRepository } from "../db/repositories/institutions.js";
 import type { UsersRepository } from "../db/repositories/users.js";
 import type { ProgrammesRepository } from "../db/repositories/programmes.js";
+import type { LearnersRepository } from "../db/repositories/learners.js";
 import type { VeramoStorage } from "../credentials/stores/storage.js";
 import type { Caches } from "./caches.js";
 
@@ -17,6 +18,7 @@ export interface Repositories {
   readonly audit: AuditRepository;
   readonly veramo: VeramoStorage;
   readonly programmes: ProgrammesRepository;
+  readonly learners: LearnersRepository;
 }
 
 export interface Deps {

@@ -21,6 +21,7 @@ export async function registerOpenApi(app: FastifyInstance, options: { version: 
         { name: "identifiers", description: "DID documents (did:web)" },
         { name: "access", description: "API tokens, users and roles" },
         { name: "programmes", description: "Micro-qualification programmes (M п.9–11, appendix)" },
+        { name: "learners", description: "Learners and final attestation results (M п.16–17)" },
       ],
     },
     transform: jsonSchemaTransform,
