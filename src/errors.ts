@@ -267,6 +267,22 @@ const ERRORS = {
       kk: "{letter} бағасы микробіліктілік бермейді (М 16-т.: A–D — сәтті; FX — қайта тапсыруға болады, F — өтпеді).",
     },
   },
+  CREDENTIAL_NOT_FOUND: {
+    status: 404,
+    title: {
+      en: "There is no credential {credentialId} here.",
+      ru: "Документ {credentialId} не найден.",
+      kk: "{credentialId} құжаты табылмады.",
+    },
+  },
+  CREDENTIAL_STATUS_CONFLICT: {
+    status: 409,
+    title: {
+      en: "The credential is {status}; it cannot be {action}.",
+      ru: "Документ в статусе «{status}»; действие «{action}» невозможно.",
+      kk: "Құжат «{status}» мәртебесінде; «{action}» әрекеті мүмкін емес.",
+    },
+  },
   RATE_LIMITED: {
     status: 429,
     title: {

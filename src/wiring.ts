@@ -13,6 +13,8 @@ import { usersRepository } from "./db/repositories/users.js";
 import { veramoStorage } from "./db/repositories/veramo-storage.js";
 import { programmesRepository } from "./db/repositories/programmes.js";
 import { learnersRepository } from "./db/repositories/learners.js";
+import { credentialsRepository } from "./db/repositories/credentials.js";
+import { SigningKeys } from "./credentials/signing-keys.js";
 import type { Deps, Repositories } from "./services/deps.js";
 import { didDocumentFor, ensurePlatformIdentity } from "./services/did-documents.js";
 import { projectRoot } from "./paths.js";
@@ -39,6 +41,7 @@ export async function wire(config: Config, options: { clock?: () => Date; agentF
       veramo: veramoStorage(db),
       programmes: programmesRepository(db),
       learners: learnersRepository(db),
+      credentials: credentialsRepository(db),
     };
     const caches = createCaches(config.cacheTtlMs);
     const didWebResolver = createDidWebResolver({
@@ -52,7 +55,8 @@ export async function wire(config: Config, options: { clock?: () => Date; agentF
       didWebResolver,
       env: { KUALIK_SECRET_KEY: config.secretKey },
     });
-    const deps: Deps = { config, db, agent, repos, caches, clock: options.clock ?? (() => new Date()) };
+    const signing = new SigningKeys(repos.veramo, config.secretKey);
+    const deps: Deps = { config, db, agent, repos, caches, signing, clock: options.clock ?? (() => new Date()) };
     const platformDid = await ensurePlatformIdentity(deps);
     await checkSecretKeyOpensKeys(deps, platformDid);
     const prefix = `${didWebFor(config.publicUrl, ["orgs"])}:`;

@@ -17,6 +17,7 @@ import { healthRoutes } from "./routes/health.js";
 import { institutionRoutes } from "./routes/institutions.js";
 import { programmeRoutes } from "./routes/programmes.js";
 import { learnerRoutes } from "./routes/learners.js";
+import { credentialRoutes } from "./routes/credentials.js";
 import { projectRoot } from "../paths.js";
 
 export const VERSION: string = (JSON.parse(readFileSync(`${projectRoot}/package.json`, "utf8")) as { version: string }).version;
@@ -86,5 +87,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(accessRoutes, { deps });
   await app.register(programmeRoutes, { deps });
   await app.register(learnerRoutes, { deps });
+  await app.register(credentialRoutes, { deps });
   return app;
 }

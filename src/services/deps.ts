@@ -8,6 +8,8 @@ import type { InstitutionsRepository } from "../db/repositories/institutions.js"
 import type { UsersRepository } from "../db/repositories/users.js";
 import type { ProgrammesRepository } from "../db/repositories/programmes.js";
 import type { LearnersRepository } from "../db/repositories/learners.js";
+import type { CredentialsRepository } from "../db/repositories/credentials.js";
+import type { SigningKeys } from "../credentials/signing-keys.js";
 import type { VeramoStorage } from "../credentials/stores/storage.js";
 import type { Caches } from "./caches.js";
 
@@ -19,6 +21,7 @@ export interface Repositories {
   readonly veramo: VeramoStorage;
   readonly programmes: ProgrammesRepository;
   readonly learners: LearnersRepository;
+  readonly credentials: CredentialsRepository;
 }
 
 export interface Deps {
@@ -28,4 +31,6 @@ export interface Deps {
   readonly repos: Repositories;
   readonly clock: () => Date;
   readonly caches: Caches;
+  /** Fast Ed25519 signing with the keys our KMS holds (credentials/signing-keys.ts). */
+  readonly signing: SigningKeys;
 }

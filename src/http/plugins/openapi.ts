@@ -22,6 +22,7 @@ export async function registerOpenApi(app: FastifyInstance, options: { version: 
         { name: "access", description: "API tokens, users and roles" },
         { name: "programmes", description: "Micro-qualification programmes (M п.9–11, appendix)" },
         { name: "learners", description: "Learners and final attestation results (M п.16–17)" },
+        { name: "credentials", description: "Issued micro-qualification credentials, their status lists and QR codes" },
       ],
     },
     transform: jsonSchemaTransform,

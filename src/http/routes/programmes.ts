@@ -6,6 +6,7 @@ import type { Institution } from "../../domain/institutions/institution.js";
 
 import { registryApplication } from "../../domain/qualifications/registry-application.js";
 import type { Deps } from "../../services/deps.js";
+import { achievementUrlOf } from "../../services/urls.js";
 import { changeProgrammeStatus, createProgramme, editProgramme, findProgramme } from "../../services/programmes.js";
 import { problems } from "../schemas/common.js";
 import { SlugParams } from "../schemas/institutions.js";
@@ -18,10 +19,6 @@ import {
   ProgrammeView,
 } from "../schemas/programmes.js";
 
-export function achievementUrl(publicUrl: URL, institution: Pick<Institution, "slug">, code: string): string {
-  return `${publicUrl.href.replace(/\/$/, "")}/orgs/${institution.slug}/achievements/${encodeURIComponent(code)}`;
-}
-
 export const programmeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const security = [{ bearer: [] }];
   const registrar = { access: { scope: "institution", roles: ["registrar"] } } as const;
@@ -30,7 +27,7 @@ export const programmeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
     code: p.code,
     institution: institution.slug,
     status: p.status,
-    achievementUrl: achievementUrl(deps.config.publicUrl, institution, p.code),
+    achievementUrl: achievementUrlOf(deps.config.publicUrl, institution.slug, p.code),
     workload: { credits: p.credits, hours: p.hours },
     content: { ...p.content },
     approval: p.approval ? { ...p.approval, approvedAt: p.approval.approvedAt.toISOString() } : null,

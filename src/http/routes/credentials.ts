@@ -1,0 +1,252 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import QRCode from "qrcode";
+import { z } from "zod";
+import type { IssuedCredential } from "../../db/repositories/credentials.js";
+import { AppError } from "../../errors.js";
+import { VC_V2_CONTEXT } from "../../domain/qualifications/micro-credential.js";
+import { awardMicroQualification } from "../../services/award-micro-qualification.js";
+import { changeCredentialStatus, findInstitutionCredential } from "../../services/credential-status.js";
+import type { Deps } from "../../services/deps.js";
+import { findLearner } from "../../services/learners.js";
+import { findProgramme } from "../../services/programmes.js";
+import { credentialUrlOf, holderUrlOf } from "../../services/urls.js";
+import { problems } from "../schemas/common.js";
+import { AwardBody, CredentialListQuery, CredentialParams, CredentialView, StatusChangeBody } from "../schemas/credentials.js";
+import { SlugParams } from "../schemas/institutions.js";
+import { ProgrammeParams } from "../schemas/programmes.js";
+
+export const credentialRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  const security = [{ bearer: [] }];
+  const registrar = { access: { scope: "institution", roles: ["registrar"] } } as const;
+  const readers = { access: { scope: "institution", roles: ["registrar", "viewer"] } } as const;
+  const programmeCodes = new Map<string, string>();
+  const codeOf = async (programmeId: string) => {
+    let code = programmeCodes.get(programmeId);
+    if (!code) {
+      code = (await deps.repos.programmes.findById(programmeId))?.code ?? programmeId;
+      programmeCodes.set(programmeId, code);
+    }
+    return code;
+  };
+  const view = async (c: IssuedCredential): Promise<z.infer<typeof CredentialView>> => ({
+    id: c.id,
+    url: credentialUrlOf(deps.config.publicUrl, c.id),
+    holderUrl: holderUrlOf(deps.config.publicUrl, c.holderToken),
+    format: c.format,
+    programme: await codeOf(c.programmeId),
+    learnerId: c.learnerId,
+    attestationId: c.attestationId,
+    status: c.status,
+    statusReason: c.statusReason,
+    statusChangedAt: c.statusChangedAt?.toISOString() ?? null,
+    issuedAt: c.issuedAt.toISOString(),
+    validUntil: c.validUntil?.toISOString() ?? null,
+    credential: c.document,
+    jwt: c.jwt,
+  });
+
+  app.post(
+    "/orgs/:slug/programmes/:code/awards",
+    {
+      config: registrar,
+      schema: {
+        tags: ["credentials"],
+        summary: "Award the micro-qualification for a passing final attestation (M п.16)",
+        description:
+          "Issues a signed MicroQualificationCredential (Open Badges 3.0). Idempotent: awarding the same attestation again answers 200 with the credential already issued.",
+        security,
+        params: ProgrammeParams,
+        body: AwardBody,
+        response: { 201: CredentialView, 200: CredentialView, ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const institution = request.institution!;
+      const programme = await findProgramme(institution, request.params.code, deps);
+      const attestation = await deps.repos.learners.findAttestationById(institution.id, request.body.attestationId);
+      if (!attestation || attestation.programmeId !== programme.id)
+        throw new AppError("ATTESTATION_NOT_FOUND", { attestationId: request.body.attestationId });
+      const learner = await findLearner(institution, attestation.learnerId, deps);
+      const { credential, created } = await awardMicroQualification(
+        institution,
+        { programme, attestation, learner },
+        request.body.format,
+        request.principal!.actor,
+        deps,
+      );
+      return reply.code(created ? 201 : 200).send(await view(credential));
+    },
+  );
+
+  app.get(
+    "/orgs/:slug/credentials",
+    {
+      config: readers,
+      schema: {
+        tags: ["credentials"],
+        summary: "Find issued credentials by learner, programme, status or date",
+        security,
+        params: SlugParams,
+        querystring: CredentialListQuery,
+        response: { 200: z.object({ items: z.array(CredentialView), total: z.number() }), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const institution = request.institution!;
+      const q = request.query;
+      const programmeId = q.programme ? (await findProgramme(institution, q.programme, deps)).id : undefined;
+      const { items, total } = await deps.repos.credentials.list({
+        institutionId: institution.id,
+        learnerId: q.learner,
+        programmeId,
+        status: q.status,
+        issuedFrom: q.issuedFrom ? new Date(`${q.issuedFrom}T00:00:00Z`) : undefined,
+        issuedTo: q.issuedTo ? new Date(Date.parse(`${q.issuedTo}T00:00:00Z`) + 86_400_000) : undefined,
+        limit: q.limit,
+        offset: q.offset,
+      });
+      return { items: await Promise.all(items.map(view)), total };
+    },
+  );
+
+  app.get(
+    "/orgs/:slug/credentials/:credentialId",
+    {
+      config: readers,
+      schema: {
+        tags: ["credentials"],
+        summary: "One issued credential",
+        security,
+        params: CredentialParams,
+        response: { 200: CredentialView, ...problems(401, 403, 404) },
+      },
+    },
+    async (request) => view(await findInstitutionCredential(request.institution!, request.params.credentialId, deps)),
+  );
+
+  for (const action of ["revoke", "suspend", "reinstate"] as const) {
+    app.post(
+      `/orgs/:slug/credentials/:credentialId/${action}`,
+      {
+        config: registrar,
+        schema: {
+          tags: ["credentials"],
+          summary: {
+            revoke: "Revoke a credential (final)",
+            suspend: "Suspend a credential",
+            reinstate: "Reinstate a suspended credential",
+          }[action],
+          description:
+            "Sets the credential's bit in the institution's Bitstring Status List and re-signs the list: verifiers see the change at once.",
+          security,
+          params: CredentialParams,
+          body: StatusChangeBody,
+          response: { 200: CredentialView, ...problems(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) =>
+        view(
+          await changeCredentialStatus(
+            request.institution!,
+            request.params.credentialId,
+            action,
+            request.body.reason,
+            request.principal!.actor,
+            deps,
+          ),
+        ),
+    );
+  }
+
+  // ---- public: what a QR code and a verifier open ----
+
+  const publicCredential = async (id: string) => {
+    const credential = await deps.repos.credentials.findById(id);
+    if (!credential) throw new AppError("CREDENTIAL_NOT_FOUND", { credentialId: id });
+    return credential;
+  };
+
+  app.get(
+    "/credentials/:credentialId",
+    {
+      config: { access: { scope: "public" } },
+      schema: {
+        tags: ["credentials"],
+        summary: "A credential at its id (the URL inside it and behind its QR code)",
+        description:
+          "Answers the signed credential: `application/vc+jwt` when asked for it (Accept), else JSON. The verification page comes with the verification API.",
+        params: z.strictObject({ credentialId: z.uuid() }),
+        response: { 200: z.union([z.record(z.string(), z.unknown()), z.string()]), ...problems(404) },
+      },
+    },
+    async (request, reply) => {
+      const credential = await publicCredential(request.params.credentialId);
+      void reply.header("access-control-allow-origin", "*").header("vary", "accept").header("cache-control", "no-cache");
+      if (credential.jwt && (request.headers.accept ?? "").includes("application/vc+jwt"))
+        return reply.type("application/vc+jwt").send(credential.jwt);
+      // VC DM 2.0: a JOSE-secured credential travels in JSON as an EnvelopedVerifiableCredential.
+      if (credential.jwt) {
+        return reply
+          .type("application/json")
+          .send({ "@context": [VC_V2_CONTEXT], id: `data:application/vc+jwt,${credential.jwt}`, type: "EnvelopedVerifiableCredential" });
+      }
+      return reply.type("application/json").send(credential.document);
+    },
+  );
+
+  for (const kind of ["png", "svg"] as const) {
+    app.get(
+      `/credentials/:credentialId/qr.${kind}`,
+      {
+        config: { access: { scope: "public" } },
+        schema: {
+          tags: ["credentials"],
+          summary: `QR code (${kind.toUpperCase()}) that opens the credential's verification URL`,
+          params: z.strictObject({ credentialId: z.uuid() }),
+          querystring: z.strictObject({ size: z.coerce.number().int().min(64).max(2048).default(320) }),
+        },
+      },
+      async (request, reply) => {
+        const credential = await publicCredential(request.params.credentialId);
+        const url = credentialUrlOf(deps.config.publicUrl, credential.id);
+        void reply.header("cache-control", "public, max-age=86400");
+        if (kind === "png")
+          return reply
+            .type("image/png")
+            .send(await QRCode.toBuffer(url, { width: request.query.size, margin: 2, errorCorrectionLevel: "M" }));
+        return reply
+          .type("image/svg+xml")
+          .send(await QRCode.toString(url, { type: "svg", width: request.query.size, margin: 2, errorCorrectionLevel: "M" }));
+      },
+    );
+  }
+
+  app.get(
+    "/orgs/:slug/status/:purpose/:sequence",
+    {
+      config: { access: { scope: "public" } },
+      schema: {
+        tags: ["credentials"],
+        summary: "A signed BitstringStatusListCredential (revocation or suspension)",
+        params: z.strictObject({
+          slug: SlugParams.shape.slug,
+          purpose: z.enum(["revocation", "suspension"]),
+          sequence: z.coerce.number().int().positive(),
+        }),
+        response: { 200: z.string(), ...problems(404) },
+      },
+    },
+    async (request, reply) => {
+      const institution = request.institution!;
+      const list = await deps.repos.credentials.findList(institution.id, request.params.purpose, request.params.sequence);
+      if (!list?.signedJwt) throw new AppError("ROUTE_NOT_FOUND", { method: "GET", url: request.url });
+      // Verifiers must see a revocation at once: they may keep a copy, but must revalidate it.
+      return reply
+        .header("access-control-allow-origin", "*")
+        .header("cache-control", "no-cache")
+        .header("etag", `"${list.version}"`)
+        .type("application/vc+jwt")
+        .send(list.signedJwt);
+    },
+  );
+};
