@@ -15,7 +15,9 @@ import { canAward } from "../domain/qualifications/programme.js";
 import { AppError } from "../errors.js";
 import { achievementUrlOf, credentialUrlOf, schemaUrlOf } from "./urls.js";
 import type { Deps } from "./deps.js";
-import { allocateStatusIndexes, type AllocatedIndex } from "./status-lists.js";
+import { allocateStatusIndexes, statusListUrl, type AllocatedIndex } from "./status-lists.js";
+import { signDataIntegrity } from "../credentials/data-integrity.js";
+import { serviceDocumentLoader } from "./json-ld.js";
 
 export interface AwardRequest {
   readonly programme: Programme;
@@ -39,12 +41,16 @@ export async function signAwards(
   format: CredentialFormat,
   deps: Deps,
 ): Promise<IssuedCredential[]> {
-  if (format !== "vc+jwt") throw new Error(`proof format ${format} is not available yet`);
   const signer = await deps.signing.signer(institution.activeKid);
   const verificationMethod = verificationMethodId(institution.did, signer.publicKeyHex);
   const issuedAt = deps.clock();
   const { publicUrl } = deps.config;
-  return requests.map((request, i) => {
+  const loader = format === "di" ? serviceDocumentLoader(deps) : null;
+  const seed = format === "di" ? await signer.seed() : null;
+  const listUrl = (purpose: "revocation" | "suspension", sequence: number) =>
+    statusListUrl(publicUrl, institution.slug, purpose, sequence, format);
+  const issued: IssuedCredential[] = [];
+  for (const [i, request] of requests.entries()) {
     const { programme, attestation, learner } = request;
     const revocation = positions.revocation[i]!;
     const suspension = positions.suspension[i]!;
@@ -80,20 +86,21 @@ export async function signAwards(
       validFrom: issuedAt,
       validUntil,
       status: [
-        { purpose: "revocation", listUrl: revocation.url, index: revocation.index },
-        { purpose: "suspension", listUrl: suspension.url, index: suspension.index },
+        { purpose: "revocation", listUrl: listUrl("revocation", revocation.sequence), index: revocation.index },
+        { purpose: "suspension", listUrl: listUrl("suspension", suspension.sequence), index: suspension.index },
       ],
       schemaUrl: schemaUrlOf(publicUrl),
     });
-    return {
+    const signed = format === "di" ? await signDataIntegrity(document, { seed: seed!, controller: institution.did }, loader!) : null;
+    issued.push({
       id,
       institutionId: institution.id,
       programmeId: programme.id,
       learnerId: learner.id,
       attestationId: attestation.id,
       format,
-      document,
-      jwt: signVcJwt(document, signer, verificationMethod),
+      document: signed ?? document,
+      jwt: signed ? null : signVcJwt(document, signer, verificationMethod),
       issuedAt,
       validUntil,
       revocationListId: revocation.listId,
@@ -104,8 +111,9 @@ export async function signAwards(
       statusReason: null,
       statusChangedAt: null,
       holderToken: randomBytes(24).toString("base64url"),
-    };
-  });
+    });
+  }
+  return issued;
 }
 
 export async function awardMicroQualification(

@@ -160,7 +160,7 @@ describe("revocation and suspension", () => {
     const entry = vc.credentialStatus.find((s: { statusPurpose: string }) => s.statusPurpose === purpose);
     const path = new URL(entry.statusListCredential).pathname;
     const res = await get(path);
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode, res.body).toBe(200);
     expect(res.headers["content-type"]).toContain("application/vc+jwt");
     const { payload } = await verifyWithJose(res.body);
     expect(payload.type).toContain("BitstringStatusListCredential");

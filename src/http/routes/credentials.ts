@@ -221,32 +221,50 @@ export const credentialRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
     );
   }
 
+  const statusParams = z.strictObject({
+    slug: SlugParams.shape.slug,
+    purpose: z.enum(["revocation", "suspension"]),
+    sequence: z.coerce.number().int().positive(),
+  });
+  const findStatusList = async (institutionId: string, purpose: "revocation" | "suspension", sequence: number, url: string) => {
+    const list = await deps.repos.credentials.findList(institutionId, purpose, sequence);
+    if (!list?.signedJwt || !list.signedJson) throw new AppError("ROUTE_NOT_FOUND", { method: "GET", url });
+    return { version: list.version, signedJwt: list.signedJwt, signedJson: list.signedJson };
+  };
+  // Verifiers must see a revocation at once: they may keep a copy, but must revalidate it.
+  const statusHeaders = (version: number) => ({ "access-control-allow-origin": "*", "cache-control": "no-cache", etag: `"${version}"` });
+
   app.get(
     "/orgs/:slug/status/:purpose/:sequence",
     {
       config: { access: { scope: "public" } },
       schema: {
         tags: ["credentials"],
-        summary: "A signed BitstringStatusListCredential (revocation or suspension)",
-        params: z.strictObject({
-          slug: SlugParams.shape.slug,
-          purpose: z.enum(["revocation", "suspension"]),
-          sequence: z.coerce.number().int().positive(),
-        }),
+        summary: "A BitstringStatusListCredential with a Data Integrity proof (for Data Integrity credentials)",
+        params: statusParams,
+        response: { 200: z.record(z.string(), z.unknown()), ...problems(404) },
+      },
+    },
+    async (request, reply) => {
+      const list = await findStatusList(request.institution!.id, request.params.purpose, request.params.sequence, request.url);
+      return reply.headers(statusHeaders(list.version)).type("application/json").send(list.signedJson);
+    },
+  );
+
+  app.get(
+    "/orgs/:slug/status/:purpose/:sequence/jwt",
+    {
+      config: { access: { scope: "public" } },
+      schema: {
+        tags: ["credentials"],
+        summary: "The same status list as vc+jwt (for vc+jwt credentials)",
+        params: statusParams,
         response: { 200: z.string(), ...problems(404) },
       },
     },
     async (request, reply) => {
-      const institution = request.institution!;
-      const list = await deps.repos.credentials.findList(institution.id, request.params.purpose, request.params.sequence);
-      if (!list?.signedJwt) throw new AppError("ROUTE_NOT_FOUND", { method: "GET", url: request.url });
-      // Verifiers must see a revocation at once: they may keep a copy, but must revalidate it.
-      return reply
-        .header("access-control-allow-origin", "*")
-        .header("cache-control", "no-cache")
-        .header("etag", `"${list.version}"`)
-        .type("application/vc+jwt")
-        .send(list.signedJwt);
+      const list = await findStatusList(request.institution!.id, request.params.purpose, request.params.sequence, request.url);
+      return reply.headers(statusHeaders(list.version)).type("application/vc+jwt").send(list.signedJwt);
     },
   );
 };
