@@ -18,6 +18,7 @@ import { institutionRoutes } from "./routes/institutions.js";
 import { programmeRoutes } from "./routes/programmes.js";
 import { learnerRoutes } from "./routes/learners.js";
 import { credentialRoutes } from "./routes/credentials.js";
+import { publicDocumentRoutes } from "./routes/public-documents.js";
 import { projectRoot } from "../paths.js";
 
 export const VERSION: string = (JSON.parse(readFileSync(`${projectRoot}/package.json`, "utf8")) as { version: string }).version;
@@ -88,5 +89,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(programmeRoutes, { deps });
   await app.register(learnerRoutes, { deps });
   await app.register(credentialRoutes, { deps });
+  await app.register(publicDocumentRoutes, { deps });
   return app;
 }

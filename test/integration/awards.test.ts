@@ -211,3 +211,30 @@ describe("revocation and suspension", () => {
     expect((await post(`/orgs/other/credentials/${id}/revoke`, { reason: "hostile" }, other)).json().code).toBe("CREDENTIAL_NOT_FOUND");
   });
 });
+
+describe("documents the credential points to", () => {
+  it("publishes the JSON Schema named in credentialSchema, and the credential satisfies it", async () => {
+    const { Ajv2020 } = await import("ajv/dist/2020.js");
+    const addFormats = (await import("ajv-formats")).default;
+    const vc = (await svc.wired.deps.db.issuedCredential.findFirstOrThrow({ where: { format: "vc+jwt" } })).document as Json;
+    const res = await get(new URL(vc.credentialSchema[0].id).pathname);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().$id).toBe(vc.credentialSchema[0].id);
+    const ajv = new Ajv2020({ strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(res.json());
+    expect(validate(vc), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it("publishes the achievement at its id, and hides draft programmes", async () => {
+    const res = await get("/orgs/kaznu/achievements/DA-101");
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      id: "http://localhost:3999/orgs/kaznu/achievements/DA-101",
+      achievementType: "MicroCredential",
+      creditsAvailable: 5,
+    });
+    await post("/orgs/kaznu/programmes", dataAnalysisProgramme("HIDDEN"));
+    expect((await get("/orgs/kaznu/achievements/HIDDEN")).statusCode).toBe(404);
+  });
+});

@@ -54,8 +54,15 @@ export function addMonths(date: Date, months: number): Date {
 
 const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
 
-export function buildMicroCredential(input: MicroCredentialInput): Record<string, unknown> {
-  const { programme, learner, result } = input;
+export interface AchievementInput {
+  readonly achievementUrl: string;
+  readonly code: string;
+  readonly content: ProgrammeContent;
+  readonly workload: Workload;
+}
+
+/** The programme as an Open Badges 3.0 Achievement: what the credential's achievement id points to. */
+export function buildAchievement(programme: AchievementInput): Record<string, unknown> {
   const content = programme.content;
   const lang = primaryLanguage(content);
   const achievementUrl = programme.achievementUrl;
@@ -110,6 +117,32 @@ export function buildMicroCredential(input: MicroCredentialInput): Record<string
     },
   ];
 
+  return {
+    id: achievementUrl,
+    type: ["Achievement"],
+    achievementType: "MicroCredential",
+    name: content.qualificationName[lang],
+    description: content.description?.[lang] ?? content.goal[lang],
+    criteria: {
+      id: achievementUrl,
+      narrative: content.assessment?.[lang] ?? "Passed the final attestation of the programme with a grade from A to D (M п.16).",
+    },
+    creditsAvailable: programme.workload.credits,
+    ...(content.fieldOfStudy ? { fieldOfStudy: content.fieldOfStudy } : {}),
+    inLanguage: lang,
+    humanCode: programme.code,
+    alignment,
+    resultDescription: resultDescriptions,
+    tag: ["micro-qualification", `NQF level ${content.nqfLevel}`, `${programme.workload.hours} academic hours`],
+  };
+}
+
+export function buildMicroCredential(input: MicroCredentialInput): Record<string, unknown> {
+  const { programme, learner, result } = input;
+  const content = programme.content;
+  const lang = primaryLanguage(content);
+  const achievementUrl = programme.achievementUrl;
+
   const results = [
     { type: ["Result"], resultDescription: `${achievementUrl}#grade`, value: result.grade.letter },
     { type: ["Result"], resultDescription: `${achievementUrl}#gpa`, value: result.grade.gpa.toFixed(2) },
@@ -117,7 +150,6 @@ export function buildMicroCredential(input: MicroCredentialInput): Record<string
       ? [{ type: ["Result"], resultDescription: `${achievementUrl}#percent`, value: String(result.percent) }]
       : []),
   ];
-
   const subject: Record<string, unknown> = {
     type: ["AchievementSubject"],
     ...(learner.identity.kind === "did" ? { id: learner.identity.did } : {}),
@@ -136,24 +168,7 @@ export function buildMicroCredential(input: MicroCredentialInput): Record<string
           ]
         : []),
     ],
-    achievement: {
-      id: achievementUrl,
-      type: ["Achievement"],
-      achievementType: "MicroCredential",
-      name: content.qualificationName[lang],
-      description: content.description?.[lang] ?? content.goal[lang],
-      criteria: {
-        id: achievementUrl,
-        narrative: content.assessment?.[lang] ?? "Passed the final attestation of the programme with a grade from A to D (M п.16).",
-      },
-      creditsAvailable: programme.workload.credits,
-      ...(content.fieldOfStudy ? { fieldOfStudy: content.fieldOfStudy } : {}),
-      inLanguage: lang,
-      humanCode: programme.code,
-      alignment,
-      resultDescription: resultDescriptions,
-      tag: ["micro-qualification", `NQF level ${content.nqfLevel}`, `${programme.workload.hours} academic hours`],
-    },
+    achievement: buildAchievement(programme),
     result: results,
     creditsEarned: programme.workload.credits,
     activityEndDate: `${result.heldOn}T00:00:00Z`,

@@ -1,0 +1,75 @@
+// Public documents that credentials point to: the JSON Schema of our credential type and each
+// programme's Open Badges Achievement.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { buildAchievement } from "../../domain/qualifications/micro-credential.js";
+import { AppError } from "../../errors.js";
+import { projectRoot } from "../../paths.js";
+import type { Deps } from "../../services/deps.js";
+import { findProgramme } from "../../services/programmes.js";
+import { achievementUrlOf, schemaUrlOf } from "../../services/urls.js";
+import { problems } from "../schemas/common.js";
+import { ProgrammeParams } from "../schemas/programmes.js";
+
+export const publicDocumentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  // Read once at start: the file is generated at build time and does not change while running.
+  const schema = JSON.parse(readFileSync(path.join(projectRoot, "schemas", "micro-qualification-credential.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
+  const served = { ...schema, $id: schemaUrlOf(deps.config.publicUrl) };
+
+  app.get(
+    "/schemas/micro-qualification-credential.json",
+    {
+      config: { access: { scope: "public" } },
+      schema: {
+        tags: ["credentials"],
+        summary: "JSON Schema of the MicroQualificationCredential (its credentialSchema)",
+        response: { 200: z.record(z.string(), z.unknown()) },
+      },
+    },
+    async (_request, reply) =>
+      reply
+        .header("access-control-allow-origin", "*")
+        .header("cache-control", "public, max-age=3600")
+        .type("application/schema+json")
+        .send(served),
+  );
+
+  app.get(
+    "/orgs/:slug/achievements/:code",
+    {
+      config: { access: { scope: "public" } },
+      schema: {
+        tags: ["programmes"],
+        summary: "A published programme as an Open Badges 3.0 Achievement (the credentials' achievement id)",
+        params: ProgrammeParams,
+        response: { 200: z.record(z.string(), z.unknown()), ...problems(404) },
+      },
+    },
+    async (request, reply) => {
+      const institution = request.institution!;
+      const programme = await findProgramme(institution, request.params.code, deps);
+      // Drafts are internal; published and retired programmes stay describable for the credentials they issued.
+      if (programme.status !== "published" && programme.status !== "retired")
+        throw new AppError("PROGRAMME_NOT_FOUND", { code: request.params.code });
+      const achievement = buildAchievement({
+        achievementUrl: achievementUrlOf(deps.config.publicUrl, institution.slug, programme.code),
+        code: programme.code,
+        content: programme.content,
+        workload: { credits: programme.credits, hours: programme.hours },
+      });
+      return reply
+        .header("access-control-allow-origin", "*")
+        .send({
+          "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+          ...achievement,
+          status: programme.status,
+          names: programme.content.qualificationName,
+        });
+    },
+  );
+};
