@@ -25,6 +25,8 @@ export interface Config {
   readonly trustProxy: boolean;
   /** How long another node's change may take to be seen here (institutions, tokens, DID documents). */
   readonly cacheTtlMs: number;
+  /** An award batch whose process has been silent this long is taken over by another process. */
+  readonly batchStaleMs: number;
 }
 
 export class ConfigError extends Error {
@@ -67,6 +69,7 @@ const EnvSchema = z.object({
   FETCH_ALLOW_HOSTS: z.string().default(""),
   TRUST_PROXY: boolean.default(false),
   CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  BATCH_STALE_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
 });
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -138,6 +141,7 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): C
     ),
     trustProxy: e.TRUST_PROXY,
     cacheTtlMs: e.CACHE_TTL_MS,
+    batchStaleMs: e.BATCH_STALE_MS,
   });
 }
 

@@ -283,6 +283,62 @@ const ERRORS = {
       kk: "Құжат «{status}» мәртебесінде; «{action}» әрекеті мүмкін емес.",
     },
   },
+  FILE_ENCODING_INVALID: {
+    status: 400,
+    title: {
+      en: "The file is not UTF-8 text (byte {offset}); save it as CSV UTF-8 and upload it again.",
+      ru: "Файл не в кодировке UTF-8 (байт {offset}); сохраните его как «CSV UTF-8» и загрузите снова.",
+      kk: "Файл UTF-8 кодтауында емес ({offset}-байт); оны «CSV UTF-8» ретінде сақтап, қайта жүктеңіз.",
+    },
+  },
+  FILE_MALFORMED: {
+    status: 400,
+    title: {
+      en: "The file could not be read: {reason}",
+      ru: "Файл не удалось прочитать: {reason}",
+      kk: "Файлды оқу мүмкін болмады: {reason}",
+    },
+  },
+  FILE_COLUMNS_MISSING: {
+    status: 400,
+    title: {
+      en: "The file lacks the column(s) {columns}; the first line must name: full_name, iin, result, session, held_on (and optionally email, holder_did).",
+      ru: "В файле нет столбцов {columns}; первая строка должна содержать: full_name, iin, result, session, held_on (и по желанию email, holder_did).",
+      kk: "Файлда {columns} бағандары жоқ; бірінші жолда мыналар болуы керек: full_name, iin, result, session, held_on (қажет болса email, holder_did).",
+    },
+  },
+  FILE_EMPTY: {
+    status: 400,
+    title: {
+      en: "The file holds no rows to award.",
+      ru: "В файле нет строк для присвоения.",
+      kk: "Файлда беруге арналған жолдар жоқ.",
+    },
+  },
+  FILE_TOO_MANY_ROWS: {
+    status: 413,
+    title: {
+      en: "The file has {rows} rows; one batch takes at most {max}. Split it into several files.",
+      ru: "В файле {rows} строк; в одном пакете не более {max}. Разделите его на несколько файлов.",
+      kk: "Файлда {rows} жол бар; бір топтамаға ең көбі {max}. Оны бірнеше файлға бөліңіз.",
+    },
+  },
+  FILE_DUPLICATE_ROWS: {
+    status: 422,
+    title: {
+      en: "The same learner appears more than once in one session (rows {rows}); keep one row per learner and session.",
+      ru: "Один и тот же обучающийся встречается несколько раз в одной сессии (строки {rows}); оставьте одну строку на обучающегося и сессию.",
+      kk: "Бір білім алушы бір сессияда бірнеше рет кездеседі ({rows} жолдар); әр білім алушы мен сессияға бір жол қалдырыңыз.",
+    },
+  },
+  BATCH_NOT_FOUND: {
+    status: 404,
+    title: {
+      en: "There is no award batch {batchId} here.",
+      ru: "Пакет присвоения {batchId} не найден.",
+      kk: "{batchId} беру топтамасы табылмады.",
+    },
+  },
   RATE_LIMITED: {
     status: 429,
     title: {

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
         "!!! Generated a new KUALIK_SECRET_KEY for development and saved it in this file. It encrypts every private key: back it up, and set KUALIK_SECRET_KEY yourself in production. !!!",
       ),
   });
-  const wired = await wire(config);
+  const wired = await wire(config, { log: bootLog });
   if (wired.migration.applied.length > 0) bootLog.info({ applied: wired.migration.applied }, "database migrated");
   if (wired.institutionsUnderOtherUrl.length > 0) {
     bootLog.warn(
@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   });
 
   await app.listen({ host: config.host, port: config.port });
+  wired.runner.start();
   app.log.info(
     {
       database: config.database.provider,

@@ -14,11 +14,13 @@ import { veramoStorage } from "./db/repositories/veramo-storage.js";
 import { programmesRepository } from "./db/repositories/programmes.js";
 import { learnersRepository } from "./db/repositories/learners.js";
 import { credentialsRepository } from "./db/repositories/credentials.js";
+import { awardBatchesRepository } from "./db/repositories/award-batches.js";
 import { SigningKeys } from "./credentials/signing-keys.js";
 import type { Deps, Repositories } from "./services/deps.js";
 import { didDocumentFor, ensurePlatformIdentity } from "./services/did-documents.js";
 import { projectRoot } from "./paths.js";
 import { createCaches } from "./services/caches.js";
+import { AwardBatchRunner } from "./services/award-batches.js";
 
 export interface Wired {
   readonly deps: Deps;
@@ -26,10 +28,21 @@ export interface Wired {
   readonly platformDid: string;
   /** Institutions whose DID was made under another PUBLIC_URL: their DID documents are not reachable at the new address. */
   readonly institutionsUnderOtherUrl: readonly string[];
+  /** Runs award batches in the background; start() it in a serving process. */
+  readonly runner: AwardBatchRunner;
   close(): Promise<void>;
 }
 
-export async function wire(config: Config, options: { clock?: () => Date; agentFile?: string } = {}): Promise<Wired> {
+const silentLog = { error: () => undefined, info: () => undefined };
+
+export async function wire(
+  config: Config,
+  options: {
+    clock?: () => Date;
+    agentFile?: string;
+    log?: { error(obj: object, msg: string): void; info(obj: object, msg: string): void };
+  } = {},
+): Promise<Wired> {
   const migration = await migrate(config.database);
   const db = await createDb(config.database);
   try {
@@ -42,6 +55,7 @@ export async function wire(config: Config, options: { clock?: () => Date; agentF
       programmes: programmesRepository(db),
       learners: learnersRepository(db),
       credentials: credentialsRepository(db),
+      awardBatches: awardBatchesRepository(db),
     };
     const caches = createCaches(config.cacheTtlMs);
     const didWebResolver = createDidWebResolver({
@@ -56,12 +70,26 @@ export async function wire(config: Config, options: { clock?: () => Date; agentF
       env: { KUALIK_SECRET_KEY: config.secretKey },
     });
     const signing = new SigningKeys(repos.veramo, config.secretKey);
-    const deps: Deps = { config, db, agent, repos, caches, signing, clock: options.clock ?? (() => new Date()) };
+    let runner: AwardBatchRunner | null = null;
+    const queue = { enqueue: (batchId: string) => runner?.enqueue(batchId) };
+    const deps: Deps = { config, db, agent, repos, caches, signing, queue, clock: options.clock ?? (() => new Date()) };
+    runner = new AwardBatchRunner(deps, options.log ?? silentLog);
     const platformDid = await ensurePlatformIdentity(deps);
     await checkSecretKeyOpensKeys(deps, platformDid);
     const prefix = `${didWebFor(config.publicUrl, ["orgs"])}:`;
     const institutionsUnderOtherUrl = (await repos.institutions.list()).filter((i) => !i.did.startsWith(prefix)).map((i) => i.slug);
-    return { deps, migration, platformDid, institutionsUnderOtherUrl, close: () => db.$disconnect() };
+    const batches = runner;
+    return {
+      deps,
+      migration,
+      platformDid,
+      institutionsUnderOtherUrl,
+      runner: batches,
+      close: async () => {
+        await batches.close();
+        await db.$disconnect();
+      },
+    };
   } catch (error) {
     await db.$disconnect();
     throw error;

@@ -19,6 +19,7 @@ import { programmeRoutes } from "./routes/programmes.js";
 import { learnerRoutes } from "./routes/learners.js";
 import { credentialRoutes } from "./routes/credentials.js";
 import { publicDocumentRoutes } from "./routes/public-documents.js";
+import { awardBatchRoutes } from "./routes/award-batches.js";
 import { projectRoot } from "../paths.js";
 
 export const VERSION: string = (JSON.parse(readFileSync(`${projectRoot}/package.json`, "utf8")) as { version: string }).version;
@@ -90,5 +91,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(learnerRoutes, { deps });
   await app.register(credentialRoutes, { deps });
   await app.register(publicDocumentRoutes, { deps });
+  await app.register(awardBatchRoutes, { deps });
   return app;
 }

@@ -9,9 +9,11 @@ import type { UsersRepository } from "../db/repositories/users.js";
 import type { ProgrammesRepository } from "../db/repositories/programmes.js";
 import type { LearnersRepository } from "../db/repositories/learners.js";
 import type { CredentialsRepository } from "../db/repositories/credentials.js";
+import type { AwardBatchesRepository } from "../db/repositories/award-batches.js";
 import type { SigningKeys } from "../credentials/signing-keys.js";
 import type { VeramoStorage } from "../credentials/stores/storage.js";
 import type { Caches } from "./caches.js";
+import type { BatchQueue } from "./award-batches.js";
 
 export interface Repositories {
   readonly institutions: InstitutionsRepository;
@@ -22,6 +24,7 @@ export interface Repositories {
   readonly programmes: ProgrammesRepository;
   readonly learners: LearnersRepository;
   readonly credentials: CredentialsRepository;
+  readonly awardBatches: AwardBatchesRepository;
 }
 
 export interface Deps {
@@ -33,4 +36,6 @@ export interface Deps {
   readonly caches: Caches;
   /** Fast Ed25519 signing with the keys our KMS holds (credentials/signing-keys.ts). */
   readonly signing: SigningKeys;
+  /** Background processing of award batches. */
+  readonly queue: BatchQueue;
 }

@@ -81,6 +81,7 @@ export async function startService(options: ServiceOptions = {}): Promise<TestSe
   const lines = options.logLines;
   const app = await buildApp(wired.deps, lines ? { logLevel: "trace", logStream: { write: (line: string) => void lines.push(line) } } : {});
   await app.ready();
+  wired.runner.start();
   const stop = async () => {
     await app.close();
     await wired.close();

@@ -111,6 +111,20 @@ export function learnersRepository(db: Db) {
       return { items: rows.map(learnerFromRow), total };
     },
 
+    async findByIins(institutionId: string, iins: readonly string[]): Promise<Learner[]> {
+      const rows = await clientOf(db).learner.findMany({ where: { institutionId, iin: { in: [...iins] } } });
+      return rows.map(learnerFromRow);
+    },
+    async createMany(learners: readonly Omit<Learner, "createdAt">[]): Promise<void> {
+      if (learners.length > 0) await clientOf(db).learner.createMany({ data: [...learners] });
+    },
+    async findAttestations(programmeId: string, learnerIds: readonly string[]): Promise<Attestation[]> {
+      const rows = await clientOf(db).attestation.findMany({ where: { programmeId, learnerId: { in: [...learnerIds] } } });
+      return rows.map(attestationFromRow);
+    },
+    async createAttestations(attestations: readonly Omit<Attestation, "createdAt">[]): Promise<void> {
+      if (attestations.length > 0) await clientOf(db).attestation.createMany({ data: [...attestations] });
+    },
     async findAttestation(programmeId: string, learnerId: string, session: string): Promise<Attestation | null> {
       const row = await clientOf(db).attestation.findUnique({
         where: { programmeId_learnerId_session: { programmeId, learnerId, session } },

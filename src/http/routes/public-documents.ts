@@ -62,14 +62,12 @@ export const publicDocumentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
         content: programme.content,
         workload: { credits: programme.credits, hours: programme.hours },
       });
-      return reply
-        .header("access-control-allow-origin", "*")
-        .send({
-          "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
-          ...achievement,
-          status: programme.status,
-          names: programme.content.qualificationName,
-        });
+      return reply.header("access-control-allow-origin", "*").send({
+        "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+        ...achievement,
+        status: programme.status,
+        names: programme.content.qualificationName,
+      });
     },
   );
 };
