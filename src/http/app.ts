@@ -62,6 +62,15 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: anything else is a 415 rather than a string the schemas would then reject.
   app.removeContentTypeParser("text/plain");
+  // Fastify's own JSON parser (with its prototype-poisoning checks), except that an empty body is no body:
+  // clients often send Content-Type: application/json on a POST that carries nothing.
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    const text = typeof body === "string" ? body : body.toString("utf8");
+    if (text.trim() === "") return done(null, undefined);
+    parseJson(request, text, done);
+  });
 
   const problemBase = config.publicUrl.href.replace(/\/$/, "");
   registerErrorHandling(app, problemBase);

@@ -147,6 +147,8 @@ export async function processAwardBatch(batchId: string, deps: Deps, shouldStop:
         return (await deps.repos.awardBatches.find(batchId))!;
       }
       await processChunk(batch, institution, programme, pending.slice(start, start + CHUNK_SIZE), deps);
+      // SQLite has one connection: let the requests that queued behind this chunk run before the next one.
+      if (deps.config.database.provider === "sqlite") await new Promise((resolve) => setTimeout(resolve, 25));
     }
     await deps.repos.awardBatches.setStatus(batchId, "completed", deps.clock());
   } catch (error) {

@@ -1,33 +1,13 @@
 // The real entry point as a newcomer runs it: generates a development secret, migrates, listens,
 // answers, and shuts down cleanly on SIGTERM; a bad configuration stops it with every problem named.
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { startProcess } from "../helpers/process.js";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function startProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const waitFor = async (pattern: RegExp, timeoutMs = 20_000) => {
-    const start = Date.now();
-    while (!pattern.test(output)) {
-      if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${pattern}; output:\n${output}`);
-      if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}); output:\n${output}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  return { child, exited, waitFor, output: () => output };
-}
 
 describe("the service process", () => {
   it("starts on the embedded default, answers, and stops cleanly on SIGTERM", async () => {
@@ -38,8 +18,7 @@ describe("the service process", () => {
     expect(proc.output()).toMatch(/Generated a new KUALIK_SECRET_KEY/);
     expect(existsSync(path.join(dataDir, "secret.key"))).toBe(true);
     expect(existsSync(path.join(dataDir, "kualik.db"))).toBe(true);
-    const address = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(proc.output())?.[1];
-    expect(address).toBeDefined();
+    const address = proc.address();
     const health = await fetch(`${address}/health`);
     expect(health.status).toBe(200);
     expect(proc.output()).not.toContain("proc-admin-token");
