@@ -8,6 +8,7 @@ const owners = {
   credentials: ["@veramo/*", "did-jwt*", "did-resolver", "web-did-resolver"],
   db: ["@prisma/*", "**/generated/**", "pg", "better-sqlite3"],
   http: ["fastify", "@fastify/*", "fastify-*"],
+  documents: ["pdfkit"],
 };
 const pureOnly = [
   "node:fs",
@@ -29,7 +30,7 @@ function forbiddenFor(folder) {
   return { "no-restricted-imports": ["error", { patterns }] };
 }
 
-const folders = ["domain", "credentials", "db", "http", "services"];
+const folders = ["domain", "credentials", "db", "http", "services", "documents"];
 
 export default tseslint.config(
   { ignores: ["dist/", "generated/", "node_modules/", "coverage/", "test-results/", "data/"] },

@@ -238,3 +238,39 @@ describe("documents the credential points to", () => {
     expect((await get("/orgs/kaznu/achievements/HIDDEN")).statusCode).toBe(404);
   });
 });
+
+describe("printable certificate and holder link", () => {
+  it("renders one A4 page in Kazakh, Russian and English with the verification URL", async () => {
+    const { pdfText } = await import("../helpers/pdf.js");
+    const id = (await svc.wired.deps.db.issuedCredential.findFirstOrThrow({ where: { status: "active" } })).id;
+    const res = await get(`/credentials/${id}/certificate.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    const pdf = await pdfText(res.rawPayload);
+    expect(pdf.pages).toBe(1);
+    expect([Math.round(pdf.width), Math.round(pdf.height)]).toEqual([595, 842]); // A4 in points
+    const text = pdf.text.replace(/\s+/g, " ");
+    expect(text).toContain("МИКРОБІЛІКТІЛІК ТУРАЛЫ КУӘЛІК");
+    expect(text).toContain("СВИДЕТЕЛЬСТВО О МИКРОКВАЛИФИКАЦИИ");
+    expect(text).toContain("MICRO-QUALIFICATION CERTIFICATE");
+    expect(text).toContain("Кіші деректер талдаушысы");
+    expect(text).toContain(`http://localhost:3999/credentials/${id}`);
+  });
+
+  it("marks a revoked credential's certificate as revoked", async () => {
+    const { pdfText } = await import("../helpers/pdf.js");
+    const id = (await svc.wired.deps.db.issuedCredential.findFirstOrThrow({ where: { status: "revoked" } })).id;
+    const text = (await pdfText((await get(`/credentials/${id}/certificate.pdf`)).rawPayload)).text;
+    expect(text).toContain("КЕРІ ҚАЙТАРЫЛДЫ");
+    expect(text).toContain("REVOKED");
+  });
+
+  it("gives the learner a private link with their credential and downloads", async () => {
+    const issued = (await get(`/orgs/kaznu/credentials?limit=1`, bearer(registrar))).json().items[0];
+    const res = await get(new URL(issued.holderUrl).pathname);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["cache-control"]).toBe("no-store");
+    expect(res.json().links.certificatePdf).toBe(`${issued.url}/certificate.pdf`);
+    expect((await get("/holder/not-a-real-token-at-all-000")).statusCode).toBe(404);
+  });
+});

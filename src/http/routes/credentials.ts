@@ -10,6 +10,7 @@ import type { Deps } from "../../services/deps.js";
 import { findLearner } from "../../services/learners.js";
 import { findProgramme } from "../../services/programmes.js";
 import { credentialUrlOf, holderUrlOf } from "../../services/urls.js";
+import { certificatePdf } from "../../services/certificate.js";
 import { problems } from "../schemas/common.js";
 import { AwardBody, CredentialListQuery, CredentialParams, CredentialView, StatusChangeBody } from "../schemas/credentials.js";
 import { SlugParams } from "../schemas/institutions.js";
@@ -191,6 +192,72 @@ export const credentialRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
           .send({ "@context": [VC_V2_CONTEXT], id: `data:application/vc+jwt,${credential.jwt}`, type: "EnvelopedVerifiableCredential" });
       }
       return reply.type("application/json").send(credential.document);
+    },
+  );
+
+  app.get(
+    "/credentials/:credentialId/certificate.pdf",
+    {
+      config: { access: { scope: "public" } },
+      schema: {
+        tags: ["credentials"],
+        summary: "Printable certificate (A4 PDF in Kazakh, Russian and English, with the verification QR code)",
+        params: z.strictObject({ credentialId: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const credential = await publicCredential(request.params.credentialId);
+      const pdf = await certificatePdf(credential, deps);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `inline; filename="certificate-${credential.id}.pdf"`)
+        .header("cache-control", "no-cache")
+        .send(pdf);
+    },
+  );
+
+  app.get(
+    "/holder/:holderToken",
+    {
+      config: { access: { scope: "public" } },
+      schema: {
+        tags: ["credentials"],
+        summary: "The learner's private link: their credential and everything to share or print",
+        params: z.strictObject({ holderToken: z.string().min(20).max(64) }),
+        response: {
+          200: z.object({
+            credential: z.record(z.string(), z.unknown()),
+            status: z.string(),
+            links: z.object({
+              verification: z.string(),
+              jwt: z.string().nullable(),
+              certificatePdf: z.string(),
+              qrPng: z.string(),
+              qrSvg: z.string(),
+            }),
+          }),
+          ...problems(404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const credential = await deps.repos.credentials.findByHolderToken(request.params.holderToken);
+      if (!credential) throw new AppError("CREDENTIAL_NOT_FOUND", { credentialId: "…" });
+      const url = credentialUrlOf(deps.config.publicUrl, credential.id);
+      void reply.header("cache-control", "no-store").header("referrer-policy", "no-referrer");
+      return {
+        credential: credential.jwt
+          ? { "@context": [VC_V2_CONTEXT], id: `data:application/vc+jwt,${credential.jwt}`, type: "EnvelopedVerifiableCredential" }
+          : credential.document,
+        status: credential.status,
+        links: {
+          verification: url,
+          jwt: credential.jwt ? url : null,
+          certificatePdf: `${url}/certificate.pdf`,
+          qrPng: `${url}/qr.png`,
+          qrSvg: `${url}/qr.svg`,
+        },
+      };
     },
   );
 
