@@ -2,6 +2,7 @@
 // Run by hand on a quiet machine; every benchmark measures its own baseline in the same run.
 const benches: Record<string, () => Promise<void>> = {
   http: async () => (await import("./http-foundation.js")).run(),
+  issue: async () => (await import("./issue.js")).run(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -53,9 +53,9 @@ export async function wire(
       audit: auditRepository(db),
       veramo: veramoStorage(db),
       programmes: programmesRepository(db),
-      learners: learnersRepository(db),
-      credentials: credentialsRepository(db),
-      awardBatches: awardBatchesRepository(db),
+      learners: learnersRepository(db, config.database.provider),
+      credentials: credentialsRepository(db, config.database.provider),
+      awardBatches: awardBatchesRepository(db, config.database.provider),
     };
     const caches = createCaches(config.cacheTtlMs);
     const didWebResolver = createDidWebResolver({

@@ -75,7 +75,7 @@ export async function renderCertificatePdf(data: CertificateData): Promise<Buffe
   doc.font("bold").fontSize(11).fillColor("#1f4e79");
   for (const lang of ["kk", "ru", "en"] as const) doc.text(data.institution[lang], { align: "center", width });
   doc.moveDown(1.2);
-  doc.font("title").fontSize(17).fillColor("#000000");
+  doc.font("title").fontSize(15).fillColor("#000000");
   for (const lang of ["kk", "ru", "en"] as const) doc.text(LABELS.title[lang], { align: "center", width });
   doc.moveDown(1.2);
 

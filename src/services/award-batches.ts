@@ -148,7 +148,7 @@ export async function processAwardBatch(batchId: string, deps: Deps, shouldStop:
       }
       await processChunk(batch, institution, programme, pending.slice(start, start + CHUNK_SIZE), deps);
       // SQLite has one connection: let the requests that queued behind this chunk run before the next one.
-      if (deps.config.database.provider === "sqlite") await new Promise((resolve) => setTimeout(resolve, 25));
+      if (deps.config.database.provider === "sqlite") await new Promise((resolve) => setTimeout(resolve, 5));
     }
     await deps.repos.awardBatches.setStatus(batchId, "completed", deps.clock());
   } catch (error) {
@@ -200,7 +200,7 @@ async function processChunk(
       learners.set(r.iin, learner);
       newLearners.push(learner);
     }
-    await deps.repos.learners.createMany(newLearners.map(({ createdAt: _createdAt, ...l }) => l));
+    await deps.repos.learners.createMany(newLearners);
 
     // Attestations: the same result again is fine; a different one for the same session is a conflict.
     const existing = new Map(
@@ -245,7 +245,7 @@ async function processChunk(
       attestations.set(r.row, attestation);
       newAttestations.push(attestation);
     }
-    await deps.repos.learners.createAttestations(newAttestations.map(({ createdAt: _createdAt, ...a }) => a));
+    await deps.repos.learners.createAttestations(newAttestations);
 
     // Credentials: one per passing attestation, unless it was issued before.
     const issuedBefore = new Map(

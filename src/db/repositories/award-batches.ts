@@ -2,6 +2,8 @@ import type { Prisma } from "../../../generated/postgres/client.js";
 import type { AwardRow } from "../../domain/qualifications/award-rows.js";
 import type { Db } from "../client.js";
 import { clientOf } from "../transaction.js";
+import { bulkInsert, type Columns } from "../bulk-insert.js";
+import type { DbProvider } from "../../config.js";
 import type { CredentialFormat } from "./credentials.js";
 
 export type BatchStatus = "queued" | "running" | "completed" | "failed";
@@ -67,7 +69,17 @@ const fromRow = (r: Prisma.AwardBatchGetPayload<{ select: typeof summaryColumns 
   status: r.status as BatchStatus,
 });
 
-export function awardBatchesRepository(db: Db) {
+const RESULT_COLUMNS: Columns = [
+  ["batchId", "text"],
+  ["row", "int"],
+  ["outcome", "text"],
+  ["credentialId", "text"],
+  ["learnerId", "text"],
+  ["errorCode", "text"],
+  ["message", "text"],
+];
+
+export function awardBatchesRepository(db: Db, provider: DbProvider) {
   return {
     async create(data: {
       id: string;
@@ -143,7 +155,13 @@ export function awardBatchesRepository(db: Db) {
     },
     async recordChunk(id: string, results: readonly BatchRowResult[], at: Date): Promise<void> {
       const client = clientOf(db);
-      await client.awardBatchRow.createMany({ data: results.map((r) => ({ batchId: id, ...r })) });
+      await bulkInsert(
+        client,
+        provider,
+        "AwardBatchRow",
+        RESULT_COLUMNS,
+        results.map((r) => [id, r.row, r.outcome, r.credentialId, r.learnerId, r.errorCode, r.message]),
+      );
       const count = (outcome: RowOutcome) => results.filter((r) => r.outcome === outcome).length;
       await client.awardBatch.update({
         where: { id },

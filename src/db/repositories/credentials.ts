@@ -1,6 +1,8 @@
-import type { Prisma } from "../../../generated/postgres/client.js";
+import { Prisma } from "../../../generated/postgres/client.js";
 import type { Db } from "../client.js";
 import { clientOf } from "../transaction.js";
+import { bulkInsert, type Columns } from "../bulk-insert.js";
+import type { DbProvider } from "../../config.js";
 
 export type CredentialFormat = "vc+jwt" | "di";
 export type CredentialStatus = "active" | "suspended" | "revoked";
@@ -41,12 +43,17 @@ export interface StatusList {
   readonly updatedAt: Date;
 }
 
+// A vc+jwt credential's JSON is its JWT's claims: it is not stored twice, but read out of the JWT.
+const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split(".")[1] ?? "", "base64url").toString("utf8")) as Record<string, unknown>;
+
 const credentialFromRow = (r: Prisma.IssuedCredentialGetPayload<object>): IssuedCredential => ({
   ...r,
   format: r.format as CredentialFormat,
   status: r.status as CredentialStatus,
-  document: r.document as Record<string, unknown>,
+  document: r.document === null && r.jwt ? claimsOf(r.jwt) : (r.document as Record<string, unknown>),
 });
+
+const storedDocument = (c: IssuedCredential) => (c.jwt ? null : c.document);
 
 const listFromRow = (r: Prisma.StatusListGetPayload<object>): StatusList => ({
   id: r.id,
@@ -73,15 +80,43 @@ export interface CredentialFilter {
   readonly offset: number;
 }
 
-export function credentialsRepository(db: Db) {
+const CREDENTIAL_COLUMNS: Columns = [
+  ["id", "text"],
+  ["institutionId", "text"],
+  ["programmeId", "text"],
+  ["learnerId", "text"],
+  ["attestationId", "text"],
+  ["format", "text"],
+  ["document", "json"],
+  ["jwt", "text"],
+  ["issuedAt", "timestamp"],
+  ["validUntil", "timestamp"],
+  ["revocationListId", "text"],
+  ["revocationIndex", "int"],
+  ["suspensionListId", "text"],
+  ["suspensionIndex", "int"],
+  ["status", "text"],
+  ["statusReason", "text"],
+  ["statusChangedAt", "timestamp"],
+  ["holderToken", "text"],
+];
+
+export function credentialsRepository(db: Db, provider: DbProvider) {
   return {
     async create(data: IssuedCredential): Promise<IssuedCredential> {
+      const document = storedDocument(data);
       return credentialFromRow(
-        await clientOf(db).issuedCredential.create({ data: { ...data, document: data.document as Prisma.InputJsonValue } }),
+        await clientOf(db).issuedCredential.create({ data: { ...data, document: document === null ? Prisma.JsonNull : (document as Prisma.InputJsonValue) } }),
       );
     },
     async createMany(rows: readonly IssuedCredential[]): Promise<void> {
-      await clientOf(db).issuedCredential.createMany({ data: rows.map((r) => ({ ...r, document: r.document as Prisma.InputJsonValue })) });
+      await bulkInsert(
+        clientOf(db),
+        provider,
+        "IssuedCredential",
+        CREDENTIAL_COLUMNS,
+        rows.map((r) => CREDENTIAL_COLUMNS.map(([name]) => (name === "document" ? storedDocument(r) : r[name as keyof IssuedCredential]))),
+      );
     },
     async findById(id: string): Promise<IssuedCredential | null> {
       const row = await clientOf(db).issuedCredential.findUnique({ where: { id } });

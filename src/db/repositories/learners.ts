@@ -4,6 +4,8 @@ import { AppError } from "../../errors.js";
 import type { Db } from "../client.js";
 import { uniqueViolation } from "../errors.js";
 import { clientOf } from "../transaction.js";
+import { bulkInsert, type Columns } from "../bulk-insert.js";
+import type { DbProvider } from "../../config.js";
 
 export interface Learner {
   readonly id: string;
@@ -55,7 +57,32 @@ const attestationFromRow = (r: Prisma.AttestationGetPayload<object>): Attestatio
   createdAt: r.createdAt,
 });
 
-export function learnersRepository(db: Db) {
+const LEARNER_COLUMNS: Columns = [
+  ["id", "text"],
+  ["institutionId", "text"],
+  ["fullName", "text"],
+  ["iin", "text"],
+  ["email", "text"],
+  ["holderDid", "text"],
+  ["createdAt", "timestamp"],
+  ["updatedAt", "timestamp"],
+];
+const ATTESTATION_COLUMNS: Columns = [
+  ["id", "text"],
+  ["institutionId", "text"],
+  ["programmeId", "text"],
+  ["learnerId", "text"],
+  ["session", "text"],
+  ["heldOn", "text"],
+  ["resultKind", "text"],
+  ["percent", "float"],
+  ["letter", "text"],
+  ["gpa", "float"],
+  ["passing", "bool"],
+  ["createdAt", "timestamp"],
+];
+
+export function learnersRepository(db: Db, provider: DbProvider) {
   return {
     async create(data: Omit<Learner, "createdAt">): Promise<Learner> {
       try {
@@ -115,15 +142,17 @@ export function learnersRepository(db: Db) {
       const rows = await clientOf(db).learner.findMany({ where: { institutionId, iin: { in: [...iins] } } });
       return rows.map(learnerFromRow);
     },
-    async createMany(learners: readonly Omit<Learner, "createdAt">[]): Promise<void> {
-      if (learners.length > 0) await clientOf(db).learner.createMany({ data: [...learners] });
+    async createMany(learners: readonly Learner[]): Promise<void> {
+      const rows = learners.map((l) => [l.id, l.institutionId, l.fullName, l.iin, l.email, l.holderDid, l.createdAt, l.createdAt]);
+      await bulkInsert(clientOf(db), provider, "Learner", LEARNER_COLUMNS, rows);
     },
     async findAttestations(programmeId: string, learnerIds: readonly string[]): Promise<Attestation[]> {
       const rows = await clientOf(db).attestation.findMany({ where: { programmeId, learnerId: { in: [...learnerIds] } } });
       return rows.map(attestationFromRow);
     },
-    async createAttestations(attestations: readonly Omit<Attestation, "createdAt">[]): Promise<void> {
-      if (attestations.length > 0) await clientOf(db).attestation.createMany({ data: [...attestations] });
+    async createAttestations(attestations: readonly Attestation[]): Promise<void> {
+      const rows = attestations.map((a) => ATTESTATION_COLUMNS.map(([name]) => a[name as keyof Attestation]));
+      await bulkInsert(clientOf(db), provider, "Attestation", ATTESTATION_COLUMNS, rows);
     },
     async findAttestation(programmeId: string, learnerId: string, session: string): Promise<Attestation | null> {
       const row = await clientOf(db).attestation.findUnique({
