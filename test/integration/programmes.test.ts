@@ -195,3 +195,25 @@ async function tokenFor(slug: string): Promise<string> {
     await svc.app.inject({ method: "POST", url: `/orgs/${slug}/tokens`, headers: admin, payload: { name: "r", roles: ["registrar"] } })
   ).json().token as string;
 }
+
+describe("printable registry application", () => {
+  it.each([
+    ["kk", "Білім беру бағдарламаларының тізіліміне енгізуге өтінім", "Python тілінде деректерді талдау"],
+    ["ru", "Заявка на включение в Реестр образовательных программ", "Анализ данных на Python"],
+    ["en", "Application for inclusion in the Registry of educational programmes", "Data analysis with Python"],
+  ])("renders the ten fields in %s", async (lang, title, name) => {
+    const { pdfText } = await import("../helpers/pdf.js");
+    const res = await svc.app.inject({
+      method: "GET",
+      url: `/orgs/kaznu/programmes/DA-101/registry-application.pdf?lang=${lang}`,
+      headers: bearer(viewer),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    const text = (await pdfText(res.rawPayload)).text.replace(/\s+/g, " ");
+    expect(text).toContain(title);
+    expect(text).toContain(name);
+    expect(text).toContain("10.");
+    expect(text).toContain("LO2");
+  });
+});

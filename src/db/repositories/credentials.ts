@@ -106,7 +106,9 @@ export function credentialsRepository(db: Db, provider: DbProvider) {
     async create(data: IssuedCredential): Promise<IssuedCredential> {
       const document = storedDocument(data);
       return credentialFromRow(
-        await clientOf(db).issuedCredential.create({ data: { ...data, document: document === null ? Prisma.JsonNull : (document as Prisma.InputJsonValue) } }),
+        await clientOf(db).issuedCredential.create({
+          data: { ...data, document: document === null ? Prisma.JsonNull : (document as Prisma.InputJsonValue) },
+        }),
       );
     },
     async createMany(rows: readonly IssuedCredential[]): Promise<void> {

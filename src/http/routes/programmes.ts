@@ -5,6 +5,7 @@ import { ANY_MEMBER } from "../../domain/access/roles.js";
 import type { Institution } from "../../domain/institutions/institution.js";
 
 import { registryApplication } from "../../domain/qualifications/registry-application.js";
+import { renderRegistryApplicationPdf } from "../../documents/registry-application-pdf.js";
 import type { Deps } from "../../services/deps.js";
 import { achievementUrlOf } from "../../services/urls.js";
 import { changeProgrammeStatus, createProgramme, editProgramme, findProgramme } from "../../services/programmes.js";
@@ -183,6 +184,30 @@ export const programmeRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       },
     );
   }
+
+  app.get(
+    "/orgs/:slug/programmes/:code/registry-application.pdf",
+    {
+      config: { access: { scope: "institution", roles: ANY_MEMBER } },
+      schema: {
+        tags: ["programmes"],
+        summary: "The registry application as a printable A4 document",
+        security,
+        params: ProgrammeParams,
+        querystring: z.strictObject({ lang: z.enum(["kk", "ru", "en"]).default("kk") }),
+      },
+    },
+    async (request, reply) => {
+      const institution = request.institution!;
+      const programme = await findProgramme(institution, request.params.code, deps);
+      const document = registryApplication(institution, programme.content, { credits: programme.credits, hours: programme.hours });
+      const pdf = await renderRegistryApplicationPdf(document, request.query.lang, programme.approval);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `inline; filename="registry-application-${programme.code}-${request.query.lang}.pdf"`)
+        .send(pdf);
+    },
+  );
 
   app.get(
     "/orgs/:slug/programmes/:code/registry-application",
