@@ -63,13 +63,15 @@ export async function wire(
       localDocument: (did) => didDocumentFor(did, { repos, caches }),
       allowHttpHosts: config.fetchAllowHosts,
     });
+    const signing = new SigningKeys(repos.veramo, config.secretKey);
     const agent = await createAgent({
+      signingKeys: signing,
+      cacheTtlMs: config.cacheTtlMs,
       agentFile: options.agentFile ?? path.join(projectRoot, "agent.yml"),
       storage: repos.veramo,
       didWebResolver,
       env: { KUALIK_SECRET_KEY: config.secretKey },
     });
-    const signing = new SigningKeys(repos.veramo, config.secretKey);
     let runner: AwardBatchRunner | null = null;
     const queue = { enqueue: (batchId: string) => runner?.enqueue(batchId) };
     const deps: Deps = { config, db, agent, repos, caches, signing, queue, clock: options.clock ?? (() => new Date()) };

@@ -10,6 +10,8 @@ import { DIDStore } from "./stores/did-store.js";
 import { KeyStore } from "./stores/key-store.js";
 import { PrivateKeyStore } from "./stores/private-key-store.js";
 import type { VeramoStorage } from "./stores/storage.js";
+import type { SigningKeys } from "./signing-keys.js";
+import { DataIntegrityCredentialProvider, VcJoseCredentialProvider } from "./providers.js";
 
 export type KualikAgent = TAgent<IDIDManager & IKeyManager & IResolver & ICredentialPlugin>;
 
@@ -17,6 +19,9 @@ export interface AgentDeps {
   readonly agentFile: string;
   readonly storage: VeramoStorage;
   readonly didWebResolver: DIDResolver;
+  readonly signingKeys: SigningKeys;
+  /** How long a stored identifier may be reused from memory. */
+  readonly cacheTtlMs: number;
   /** Values agent.yml may read with $env (only what it needs, from the validated config). */
   readonly env: Readonly<Record<string, string>>;
 }
@@ -32,10 +37,17 @@ export async function createAgent(deps: AgentDeps): Promise<KualikAgent> {
       env: deps.env,
       baseDir: path.dirname(path.resolve(deps.agentFile)),
       modules: {
-        "kualik:runtime": { storage: deps.storage, didWeb: deps.didWebResolver },
+        "kualik:runtime": {
+          storage: deps.storage,
+          didWeb: deps.didWebResolver,
+          signingKeys: deps.signingKeys,
+          cacheTtlMs: deps.cacheTtlMs,
+        },
         "kualik:stores": { KeyStore, PrivateKeyStore, DIDStore },
+        "kualik:providers": { VcJoseCredentialProvider, DataIntegrityCredentialProvider },
       },
     },
   );
   return agent as KualikAgent;
 }
+export type { CredentialPayload } from "@veramo/core-types";

@@ -1,8 +1,6 @@
 // Awarding a micro-qualification (M п.16): one signed MicroQualificationCredential per passing final
 // attestation. The attestation is the idempotency key: awarding it again returns the credential issued.
 import { randomBytes, randomUUID } from "node:crypto";
-import { verificationMethodId } from "../credentials/did-web.js";
-import { signVcJwt } from "../credentials/vc-jose.js";
 import type { CredentialFormat, IssuedCredential } from "../db/repositories/credentials.js";
 import type { Attestation, Learner } from "../db/repositories/learners.js";
 import type { Programme } from "../db/repositories/programmes.js";
@@ -16,8 +14,7 @@ import { AppError } from "../errors.js";
 import { achievementUrlOf, credentialUrlOf, schemaUrlOf } from "./urls.js";
 import type { Deps } from "./deps.js";
 import { allocateStatusIndexes, statusListUrl, type AllocatedIndex } from "./status-lists.js";
-import { signDataIntegrity } from "../credentials/data-integrity.js";
-import { serviceDocumentLoader } from "./json-ld.js";
+import type { CredentialPayload } from "../credentials/agent.js";
 
 export interface AwardRequest {
   readonly programme: Programme;
@@ -41,12 +38,8 @@ export async function signAwards(
   format: CredentialFormat,
   deps: Deps,
 ): Promise<IssuedCredential[]> {
-  const signer = await deps.signing.signer(institution.activeKid);
-  const verificationMethod = verificationMethodId(institution.did, signer.publicKeyHex);
   const issuedAt = deps.clock();
   const { publicUrl } = deps.config;
-  const loader = format === "di" ? serviceDocumentLoader(deps) : null;
-  const seed = format === "di" ? await signer.seed() : null;
   const listUrl = (purpose: "revocation" | "suspension", sequence: number) =>
     statusListUrl(publicUrl, institution.slug, purpose, sequence, format);
   const issued: IssuedCredential[] = [];
@@ -91,7 +84,14 @@ export async function signAwards(
       ],
       schemaUrl: schemaUrlOf(publicUrl),
     });
-    const signed = format === "di" ? await signDataIntegrity(document, { seed: seed!, controller: institution.did }, loader!) : null;
+    // Signed by our providers in the agent's credential plugin (src/credentials/providers.ts, agent.yml).
+    const signed = (await deps.agent.createVerifiableCredential({
+      credential: document as unknown as CredentialPayload,
+      proofFormat: format,
+      keyRef: institution.activeKid,
+    })) as unknown as Record<string, unknown> & { proof?: { jwt?: string } };
+    const jwt = format === "vc+jwt" ? (signed.proof?.jwt ?? null) : null;
+    if (format === "vc+jwt" && !jwt) throw new Error("the vc+jwt provider returned no JWT");
     issued.push({
       id,
       institutionId: institution.id,
@@ -99,8 +99,8 @@ export async function signAwards(
       learnerId: learner.id,
       attestationId: attestation.id,
       format,
-      document: signed ?? document,
-      jwt: signed ? null : signVcJwt(document, signer, verificationMethod),
+      document: jwt ? document : signed,
+      jwt,
       issuedAt,
       validUntil,
       revocationListId: revocation.listId,

@@ -5,11 +5,18 @@ import type { StoredIdentifier, VeramoStorage } from "./storage.js";
 
 /** Veramo's identifier store on our database. */
 export class DIDStore extends AbstractDIDStore {
-  constructor(private readonly storage: VeramoStorage) {
+  // Every credential signed looks its issuer up here; identifiers change only on key rotation.
+  private readonly cache: Map<string, { identifier: IIdentifier; until: number }> = new Map();
+
+  constructor(
+    private readonly storage: VeramoStorage,
+    private readonly cacheTtlMs = 0,
+  ) {
     super();
   }
 
   async importDID(args: IIdentifier): Promise<boolean> {
+    this.cache.delete(args.did);
     await this.storage.putIdentifier({
       did: args.did,
       alias: args.alias ?? null,
@@ -33,12 +40,23 @@ export class DIDStore extends AbstractDIDStore {
   }
 
   async getDID(args: { did: string } | { alias: string }): Promise<IIdentifier> {
+    const cached = "did" in args ? this.cache.get(args.did) : undefined;
+    // A copy whose key and service lists the caller may change (DIDManager pushes keys, then re-imports).
+    if (cached && cached.until > Date.now())
+      return { ...cached.identifier, keys: [...cached.identifier.keys], services: [...cached.identifier.services] };
     const found = await this.storage.getIdentifier(args);
     if (!found) throw new Error(`not_found: identifier ${"did" in args ? args.did : args.alias}`);
-    return toIIdentifier(found);
+    const identifier = toIIdentifier(found);
+    if (this.cacheTtlMs > 0)
+      this.cache.set(identifier.did, {
+        identifier: { ...identifier, keys: [...identifier.keys], services: [...identifier.services] },
+        until: Date.now() + this.cacheTtlMs,
+      });
+    return identifier;
   }
 
   async deleteDID({ did }: { did: string }): Promise<boolean> {
+    this.cache.delete(did);
     return this.storage.deleteIdentifier(did);
   }
 
