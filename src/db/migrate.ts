@@ -98,6 +98,10 @@ async function migrateSqlite(url: string, migrations: readonly Migration[]): Pro
     db.pragma("journal_mode = WAL");
     db.pragma("busy_timeout = 5000");
     db.exec(SQLITE_TABLE);
+    // Prisma rebuilds a SQLite table to change it (create new, copy, drop old, rename). With foreign keys
+    // on, dropping the old table would run its ON DELETE CASCADE actions and empty the child tables, and
+    // the pragma cannot change inside a transaction: switch it off around the migration, then check.
+    db.pragma("foreign_keys = OFF");
     // BEGIN IMMEDIATE takes the write lock before reading, so two processes cannot both apply.
     const run = db.transaction(() => {
       const applied = db
@@ -111,9 +115,16 @@ async function migrateSqlite(url: string, migrations: readonly Migration[]): Pro
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`,
         ).run(randomUUID(), m.checksum, new Date().toISOString(), m.name, startedAt);
       }
+      const broken = db.prepare("PRAGMA foreign_key_check").all();
+      if (broken.length > 0)
+        throw new MigrationError(
+          `the migrations would leave ${broken.length} rows with broken references: ${JSON.stringify(broken.slice(0, 3))}`,
+        );
       return { applied: pending.map((m) => m.name), alreadyApplied: migrations.length - pending.length };
     });
-    return run.immediate();
+    const result = run.immediate();
+    db.pragma("foreign_keys = ON");
+    return result;
   } catch (error) {
     if (error instanceof MigrationError) throw error;
     throw new MigrationError(`SQLite migration failed: ${(error as Error).message}`, { cause: error });

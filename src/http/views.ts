@@ -19,6 +19,7 @@ export function institutionView(i: Institution, publicKeyHex: string, publicUrl:
     did: i.did,
     didDocumentUrl: `${publicUrl.href.replace(/\/$/, "")}/orgs/${i.slug}/did.json`,
     signingKey: verificationMethodId(i.did, publicKeyHex),
+    credentialFormat: i.credentialFormat,
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),
   };

@@ -14,6 +14,7 @@ export interface CreateInstitutionInput {
   readonly bin: string;
   readonly kind: InstitutionKind;
   readonly contact?: { email?: string | null; phone?: string | null; website?: string | null };
+  readonly credentialFormat?: Institution["credentialFormat"];
 }
 
 /**
@@ -55,6 +56,7 @@ export async function createInstitution(input: CreateInstitutionInput, actor: st
       contact: { email: input.contact?.email ?? null, phone: input.contact?.phone ?? null, website: input.contact?.website ?? null },
       did: identifier.did,
       activeKid: key.kid,
+      credentialFormat: input.credentialFormat ?? "vc+jwt",
     });
     await repos.audit.record(
       {

@@ -6,6 +6,7 @@ import { forgetInstitution } from "./caches.js";
 export interface InstitutionChanges {
   readonly names?: Institution["names"];
   readonly contact?: { email?: string | null; phone?: string | null; website?: string | null };
+  readonly credentialFormat?: Institution["credentialFormat"];
 }
 
 /** Names and contact may change; slug, BIN, kind and DID are fixed once credentials may carry them. */

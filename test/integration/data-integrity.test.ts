@@ -139,3 +139,21 @@ describe("Data Integrity credentials", () => {
     expect(result.results?.[0]).toMatchObject({ verified: true });
   });
 });
+
+describe("the institution's default proof format", () => {
+  it("is used when an award names none", async () => {
+    const patched = await svc.app.inject({ method: "PATCH", url: "/orgs/kaznu", headers: admin, payload: { credentialFormat: "di" } });
+    expect(patched.json().credentialFormat).toBe("di");
+    const attestation = (
+      await post("/orgs/kaznu/programmes/DA-101/attestations", {
+        learner: { fullName: "Default Format", iin: testIin(22) },
+        session: "2026-06",
+        heldOn: "2026-06-20",
+        result: { letter: "A" },
+      })
+    ).json();
+    const issued = (await post("/orgs/kaznu/programmes/DA-101/awards", { attestationId: attestation.id })).json();
+    expect(issued.format).toBe("di");
+    expect(issued.credential.proof.cryptosuite).toBe("eddsa-rdfc-2022");
+  });
+});

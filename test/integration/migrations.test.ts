@@ -86,3 +86,37 @@ describe(`migrations on ${provider}`, () => {
     await expect(migrate({ provider, url }, [])).rejects.toThrow(/does not know/);
   });
 });
+
+describe(`upgrading a database with data on ${provider}`, () => {
+  it("keeps every row, including rows that reference a table a migration rebuilds", async () => {
+    const { url } = await freshDatabase();
+    const all = readMigrations(provider);
+    const upgradeIndex = all.findIndex((m) => m.name.endsWith("_institution_credential_format"));
+    expect(upgradeIndex).toBeGreaterThan(0);
+    await migrate({ provider, url }, all.slice(0, upgradeIndex));
+
+    const db = await createDb({ provider, url });
+    try {
+      const now = provider === "sqlite" ? "2026-01-01T00:00:00.000+00:00" : "2026-01-01T00:00:00.000";
+      await db.$executeRawUnsafe(
+        `INSERT INTO "Institution" ("id","slug","nameKk","nameRu","nameEn","bin","kind","did","activeKid","createdAt","updatedAt") VALUES ('i1','enu','Е','Е','E','990140001154','higher','did:web:x:orgs:enu','k1','${now}','${now}')`,
+      );
+      await db.$executeRawUnsafe(`INSERT INTO "InstitutionKey" ("kid","institutionId","createdAt") VALUES ('k1','i1','${now}')`);
+      await db.$executeRawUnsafe(
+        `INSERT INTO "ApiToken" ("id","name","tokenHash","prefix","institutionId","roles","createdAt") VALUES ('t1','n','h','p','i1','["viewer"]','${now}')`,
+      );
+    } finally {
+      await db.$disconnect();
+    }
+
+    expect((await migrate({ provider, url })).applied).toEqual(all.slice(upgradeIndex).map((m) => m.name));
+    const after = await createDb({ provider, url });
+    try {
+      expect(await after.institution.findUnique({ where: { id: "i1" } })).toMatchObject({ slug: "enu", credentialFormat: "vc+jwt" });
+      expect(await after.institutionKey.count()).toBe(1);
+      expect(await after.apiToken.count()).toBe(1);
+    } finally {
+      await after.$disconnect();
+    }
+  });
+});

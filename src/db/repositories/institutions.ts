@@ -18,6 +18,7 @@ interface InstitutionRow {
   website: string | null;
   did: string;
   activeKid: string;
+  credentialFormat: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -32,6 +33,7 @@ function fromRow(row: InstitutionRow): Institution {
     contact: { email: row.contactEmail, phone: row.contactPhone, website: row.website },
     did: row.did,
     activeKid: row.activeKid,
+    credentialFormat: row.credentialFormat === "di" ? "di" : "vc+jwt",
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -46,6 +48,7 @@ export interface NewInstitution {
   readonly contact: Institution["contact"];
   readonly did: string;
   readonly activeKid: string;
+  readonly credentialFormat: Institution["credentialFormat"];
 }
 
 export interface InstitutionKeyRecord {
@@ -96,6 +99,7 @@ export function institutionsRepository(db: Db) {
             website: data.contact.website,
             did: data.did,
             activeKid: data.activeKid,
+            credentialFormat: data.credentialFormat,
           },
         })
         .catch((error: unknown) => {
@@ -108,7 +112,14 @@ export function institutionsRepository(db: Db) {
       await client.institutionKey.create({ data: { kid: data.activeKid, institutionId: data.id } });
       return fromRow(row);
     },
-    async update(id: string, changes: { names?: Institution["names"]; contact?: Partial<Institution["contact"]> }): Promise<Institution> {
+    async update(
+      id: string,
+      changes: {
+        names?: Institution["names"];
+        contact?: Partial<Institution["contact"]>;
+        credentialFormat?: Institution["credentialFormat"];
+      },
+    ): Promise<Institution> {
       const row = await clientOf(db).institution.update({
         where: { id },
         data: {
@@ -118,6 +129,7 @@ export function institutionsRepository(db: Db) {
           contactEmail: changes.contact?.email,
           contactPhone: changes.contact?.phone,
           website: changes.contact?.website,
+          credentialFormat: changes.credentialFormat,
         },
       });
       return fromRow(row);

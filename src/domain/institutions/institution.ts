@@ -15,6 +15,8 @@ export interface Institution {
   readonly contact: { readonly email: string | null; readonly phone: string | null; readonly website: string | null };
   readonly did: string;
   readonly activeKid: string;
+  /** The proof format of credentials when an award does not name one. */
+  readonly credentialFormat: "vc+jwt" | "di";
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

@@ -103,7 +103,7 @@ export const awardBatchRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
           "Re-sending a file never issues twice: the learner's attestation in the session is the key.",
         security,
         params: ProgrammeParams,
-        querystring: z.strictObject({ format: CredentialFormatSchema.default("vc+jwt"), fileName: z.string().max(200).optional() }),
+        querystring: z.strictObject({ format: CredentialFormatSchema.optional(), fileName: z.string().max(200).optional() }),
         response: { 202: BatchView, ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
       },
     },
@@ -116,7 +116,7 @@ export const awardBatchRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         institution,
         programme,
         rows,
-        { format: request.query.format, fileName: request.query.fileName ?? null },
+        { format: request.query.format ?? institution.credentialFormat, fileName: request.query.fileName ?? null },
         request.principal!.actor,
         deps,
       );

@@ -71,7 +71,7 @@ export const credentialRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
       const { credential, created } = await awardMicroQualification(
         institution,
         { programme, attestation, learner },
-        request.body.format,
+        request.body.format ?? institution.credentialFormat,
         request.principal!.actor,
         deps,
       );

@@ -8,7 +8,9 @@ export const CredentialParams = z.strictObject({ slug: SlugSchema, credentialId:
 
 export const AwardBody = z.strictObject({
   attestationId: z.string().min(1).max(64),
-  format: CredentialFormatSchema.default("vc+jwt").describe("vc+jwt (VC-JOSE, EdDSA) or di (Data Integrity eddsa-rdfc-2022)"),
+  format: CredentialFormatSchema.optional().describe(
+    "vc+jwt (VC-JOSE, EdDSA) or di (Data Integrity eddsa-rdfc-2022); the institution's default when absent",
+  ),
 });
 
 export const StatusChangeBody = z.strictObject({

@@ -27,11 +27,19 @@ export const CreateInstitutionBody = z.strictObject({
   bin: z.string().describe("Business identification number: 12 digits with a check digit"),
   kind: z.enum(INSTITUTION_KINDS).describe("higher: 30 academic hours per credit; tvet: 24 (R п.7)"),
   contact: ContactSchema.optional(),
+  credentialFormat: z.enum(["vc+jwt", "di"]).default("vc+jwt").describe("Proof format of credentials when an award names none"),
 });
 
 export const UpdateInstitutionBody = z
-  .strictObject({ names: LocalizedTextSchema.optional(), contact: ContactSchema.optional() })
-  .refine((b) => b.names !== undefined || b.contact !== undefined, "send names and/or contact");
+  .strictObject({
+    names: LocalizedTextSchema.optional(),
+    contact: ContactSchema.optional(),
+    credentialFormat: z.enum(["vc+jwt", "di"]).optional(),
+  })
+  .refine(
+    (b) => b.names !== undefined || b.contact !== undefined || b.credentialFormat !== undefined,
+    "send names, contact and/or credentialFormat",
+  );
 
 export const InstitutionView = z
   .object({
@@ -45,6 +53,7 @@ export const InstitutionView = z
     did: z.string(),
     didDocumentUrl: z.string(),
     signingKey: z.string().describe("The verification method new credentials are signed with"),
+    credentialFormat: z.enum(["vc+jwt", "di"]),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

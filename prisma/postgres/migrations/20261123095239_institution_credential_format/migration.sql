@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Institution" ADD COLUMN     "credentialFormat" TEXT NOT NULL DEFAULT 'vc+jwt';
+
