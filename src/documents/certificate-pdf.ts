@@ -1,9 +1,8 @@
 // The printable certificate of a micro-qualification: one A4 page in Kazakh, Russian and English, with
 // the QR code of the credential's verification URL. pdfkit is imported here only.
-import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import type { LocalizedText } from "../domain/institutions/institution.js";
-import { FONTS } from "./fonts.js";
+import { a4Document } from "./a4.js";
 
 export interface CertificateData {
   readonly institution: LocalizedText;
@@ -44,27 +43,10 @@ const all = (t: LocalizedText) => `${t.kk} / ${t.ru} / ${t.en}`;
 
 export async function renderCertificatePdf(data: CertificateData): Promise<Buffer> {
   const qr = await QRCode.toBuffer(data.verificationUrl, { width: 360, margin: 1, errorCorrectionLevel: "M" });
-  const doc = new PDFDocument({
-    size: "A4",
+  const { doc, width, finish } = a4Document({
     margins: { top: 56, bottom: 48, left: 56, right: 56 },
-    info: {
-      Title: `${data.qualification.en} — ${data.learnerName}`,
-      Subject: data.credentialId,
-      Author: data.institution.en,
-      Creator: "Kualik",
-    },
+    info: { Title: `${data.qualification.en} — ${data.learnerName}`, Subject: data.credentialId, Author: data.institution.en },
   });
-  doc.registerFont("regular", FONTS.regular);
-  doc.registerFont("bold", FONTS.bold);
-  doc.registerFont("title", FONTS.serifBold);
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const left = doc.page.margins.left;
   doc
     .lineWidth(2)
@@ -139,6 +121,5 @@ export async function renderCertificatePdf(data: CertificateData): Promise<Buffe
     doc.text(label.en, { align: "center", width: doc.page.width });
     doc.restore();
   }
-  doc.end();
-  return finished;
+  return finish();
 }

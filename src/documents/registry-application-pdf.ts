@@ -1,9 +1,8 @@
 // The application for the Registry of educational programmes (M п.27–28, appendix) as a printable A4
 // document, in one of kk/ru/en: the ten fields of the appendix, numbered as there.
-import PDFDocument from "pdfkit";
 import type { LocalizedText } from "../domain/institutions/institution.js";
 import type { RegistryApplication } from "../domain/qualifications/registry-application.js";
-import { FONTS } from "./fonts.js";
+import { a4Document } from "./a4.js";
 
 type Lang = keyof LocalizedText;
 
@@ -57,20 +56,7 @@ export async function renderRegistryApplicationPdf(
   lang: Lang,
   approval: { decisionNumber: string; decisionDate: string } | null,
 ): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "A4",
-    margins: { top: 50, bottom: 50, left: 56, right: 56 },
-    info: { Title: T.title[lang], Creator: "Kualik" },
-  });
-  doc.registerFont("regular", FONTS.regular);
-  doc.registerFont("bold", FONTS.bold);
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const { doc, width, finish } = a4Document({ margins: { top: 50, bottom: 50, left: 56, right: 56 }, info: { Title: T.title[lang] } });
 
   doc.font("bold").fontSize(14).text(T.title[lang], { align: "center", width });
   doc.font("regular").fontSize(10).fillColor("#555555").text(T.subtitle[lang], { align: "center", width }).fillColor("#000000");
@@ -112,6 +98,5 @@ export async function renderRegistryApplicationPdf(
       .fillColor("#555555")
       .text(`${T.basis[lang]}: № ${approval.decisionNumber}, ${approval.decisionDate}`, { width });
   }
-  doc.end();
-  return done;
+  return finish();
 }

@@ -123,3 +123,27 @@ export function institutionBody(slug: string, n: number, kind: "higher" | "tvet"
     kind,
   };
 }
+
+/**
+ * An institution with a registrar token and the published fixture programme DA-101: what most
+ * issuance tests start from.
+ */
+export async function withPublishedProgramme(svc: TestService, slug = "kaznu", n = 1): Promise<{ registrar: string }> {
+  const { dataAnalysisProgramme } = await import("../fixtures/programmes.js");
+  await svc.app.inject({ method: "POST", url: "/orgs", headers: admin, payload: institutionBody(slug, n) });
+  const registrar = (
+    await svc.app.inject({
+      method: "POST",
+      url: `/orgs/${slug}/tokens`,
+      headers: admin,
+      payload: { name: "registrar", roles: ["registrar"] },
+    })
+  ).json().token as string;
+  const post = (url: string, payload?: object) =>
+    svc.app.inject({ method: "POST", url, headers: bearer(registrar), ...(payload ? { payload } : {}) });
+  await post(`/orgs/${slug}/programmes`, dataAnalysisProgramme());
+  await post(`/orgs/${slug}/programmes/DA-101/approve`, { decisionNumber: "1", decisionDate: "2026-09-01" });
+  const published = await post(`/orgs/${slug}/programmes/DA-101/publish`);
+  if (published.json().status !== "published") throw new Error(`could not publish the fixture programme: ${published.body}`);
+  return { registrar };
+}

