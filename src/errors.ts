@@ -339,6 +339,14 @@ const ERRORS = {
       kk: "{batchId} беру топтамасы табылмады.",
     },
   },
+  NOT_A_CREDENTIAL: {
+    status: 400,
+    title: {
+      en: "The body does not hold a verifiable credential in a format this service reads (vc+jwt, JWT VC, enveloped, Data Integrity).",
+      ru: "В теле запроса нет верифицируемого документа в поддерживаемом формате (vc+jwt, JWT VC, enveloped, Data Integrity).",
+      kk: "Сұрау денесінде қолдау көрсетілетін форматтағы тексерілетін құжат жоқ (vc+jwt, JWT VC, enveloped, Data Integrity).",
+    },
+  },
   RATE_LIMITED: {
     status: 429,
     title: {

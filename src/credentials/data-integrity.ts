@@ -15,20 +15,25 @@ import { JsonLdDocumentLoader } from "jsonld-document-loader";
 type Json = Record<string, unknown>;
 export type DocumentLoader = (url: string) => Promise<{ contextUrl: string | null; documentUrl: string; document: unknown }>;
 
+const BUNDLED_CONTEXTS: readonly Map<string, unknown>[] = [
+  credentialsContexts,
+  openBadgesContext.contexts,
+  dataIntegrityContext.contexts,
+  statusListContexts,
+  multikeyContext.contexts,
+  didContext.contexts,
+];
+
 const staticLoader = (() => {
   const loader = new JsonLdDocumentLoader();
-  for (const documents of [
-    credentialsContexts,
-    openBadgesContext.contexts,
-    dataIntegrityContext.contexts,
-    statusListContexts,
-    multikeyContext.contexts,
-    didContext.contexts,
-  ]) {
-    loader.addDocuments({ documents });
-  }
+  for (const documents of BUNDLED_CONTEXTS) loader.addDocuments({ documents });
   return loader.build();
 })();
+
+/** True for a JSON-LD context this service carries with it (and so processes without fetching). */
+export function isBundledContext(url: string): boolean {
+  return BUNDLED_CONTEXTS.some((contexts) => contexts.has(url));
+}
 
 export interface LoaderSources {
   /** A DID document for a DID (ours from the database, others through the resolver), or null. */

@@ -20,6 +20,7 @@ import { learnerRoutes } from "./routes/learners.js";
 import { credentialRoutes } from "./routes/credentials.js";
 import { publicDocumentRoutes } from "./routes/public-documents.js";
 import { awardBatchRoutes } from "./routes/award-batches.js";
+import { verificationRoutes } from "./routes/verification.js";
 import { projectRoot } from "../paths.js";
 
 export const VERSION: string = (JSON.parse(readFileSync(`${projectRoot}/package.json`, "utf8")) as { version: string }).version;
@@ -101,5 +102,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(credentialRoutes, { deps });
   await app.register(publicDocumentRoutes, { deps });
   await app.register(awardBatchRoutes, { deps });
+  await app.register(verificationRoutes, { deps });
   return app;
 }

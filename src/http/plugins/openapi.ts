@@ -23,6 +23,7 @@ export async function registerOpenApi(app: FastifyInstance, options: { version: 
         { name: "programmes", description: "Micro-qualification programmes (M п.9–11, appendix)" },
         { name: "learners", description: "Learners and final attestation results (M п.16–17)" },
         { name: "credentials", description: "Issued micro-qualification credentials, their status lists and QR codes" },
+        { name: "verification", description: "Verifying any incoming credential (W3C VC API)" },
       ],
     },
     transform: jsonSchemaTransform,

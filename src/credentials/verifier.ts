@@ -1,0 +1,401 @@
+// Verifies one credential in any of the formats we accept and reports every check separately (never
+// throws for an invalid credential). What to conclude is decided by src/domain/verification.
+// Formats: VC-JOSE vc+jwt (VC 2.0), JWT VCs of VC 1.1 (the `vc` claim), EnvelopedVerifiableCredential,
+// and Data Integrity eddsa-rdfc-2022.
+import { base58 } from "@scure/base";
+import { compactVerify, decodeProtectedHeader, importJWK, type JWK } from "jose";
+import type { Check, CheckId, Outcome, TrustLevel } from "../domain/verification/report.js";
+import { isBundledContext, verifyDataIntegrity, type DocumentLoader } from "./data-integrity.js";
+import { getStatusBit } from "./status-list.js";
+
+type Json = Record<string, unknown>;
+
+export type Format = "vc+jwt" | "jwt-vc-1.1" | "data-integrity" | "unknown";
+
+export interface StatusListDocument {
+  readonly kind: "jwt" | "json";
+  readonly body: string | Json;
+}
+
+export interface VerifyEnvironment {
+  readonly now: Date;
+  resolveDid(did: string): Promise<Json | null>;
+  fetchStatusList(url: string): Promise<StatusListDocument | null>;
+  trustOf(issuerDid: string): Promise<{ level: TrustLevel; name?: string }>;
+  /** Validates against a credentialSchema; null when the schema is not one we can check. */
+  validateSchema(schemaId: string, credential: Json): Promise<{ valid: boolean; errors: string[] } | null>;
+  loader: DocumentLoader;
+}
+
+export interface CredentialFindings {
+  readonly format: Format;
+  readonly credential: Json | null;
+  readonly issuer: string | null;
+  readonly checks: Check[];
+}
+
+const check = (id: CheckId, outcome: Outcome, code: string, reason: string, details?: Json): Check => ({
+  id,
+  outcome,
+  code,
+  reason,
+  ...(details ? { details } : {}),
+});
+
+interface Parsed {
+  format: Format;
+  credential: Json;
+  jwt?: string;
+  /** VC 1.1 JWT registered claims that stand for credential properties. */
+  claims?: { iss?: string; nbf?: number; exp?: number };
+}
+
+/** Recognises the document's format; null when it is not a credential at all. */
+export function parseCredential(input: unknown): Parsed | null {
+  if (typeof input === "string") return parseJwt(input.trim());
+  if (!input || typeof input !== "object" || Array.isArray(input)) return null;
+  const doc = input as Json;
+  const types = [doc.type].flat();
+  if (types.includes("EnvelopedVerifiableCredential") && typeof doc.id === "string" && doc.id.startsWith("data:application/vc+jwt,")) {
+    return parseJwt(doc.id.slice("data:application/vc+jwt,".length));
+  }
+  const proof = doc.proof as Json | undefined;
+  if (proof && typeof proof.jwt === "string") return parseJwt(proof.jwt);
+  if (!doc["@context"] || !types.includes("VerifiableCredential")) return null;
+  return { format: proof ? "data-integrity" : "unknown", credential: doc };
+}
+
+function parseJwt(jwt: string): Parsed | null {
+  const parts = jwt.split(".");
+  if (parts.length !== 3) return null;
+  let payload: Json;
+  try {
+    decodeProtectedHeader(jwt);
+    payload = JSON.parse(Buffer.from(parts[1]!, "base64url").toString("utf8")) as Json;
+  } catch {
+    return null;
+  }
+  if (payload.vc && typeof payload.vc === "object") {
+    const vc = { ...(payload.vc as Json) };
+    if (typeof payload.iss === "string" && !vc.issuer) vc.issuer = payload.iss;
+    if (typeof payload.jti === "string" && !vc.id) vc.id = payload.jti;
+    return {
+      format: "jwt-vc-1.1",
+      credential: vc,
+      jwt,
+      claims: { iss: payload.iss as string, nbf: payload.nbf as number, exp: payload.exp as number },
+    };
+  }
+  if (payload["@context"]) return { format: "vc+jwt", credential: payload, jwt };
+  return null;
+}
+
+export function issuerOf(credential: Json): string | null {
+  const issuer = credential.issuer;
+  if (typeof issuer === "string") return issuer;
+  if (issuer && typeof issuer === "object" && typeof (issuer as Json).id === "string") return (issuer as Json).id as string;
+  return null;
+}
+
+/** The JWK of a verification method (Multikey Ed25519, publicKeyJwk, or base58 Ed25519 keys). */
+export function jwkOf(method: Json): JWK | null {
+  if (method.publicKeyJwk && typeof method.publicKeyJwk === "object") return method.publicKeyJwk as JWK;
+  const multibase = typeof method.publicKeyMultibase === "string" ? method.publicKeyMultibase : null;
+  if (multibase?.startsWith("z")) {
+    const bytes = base58.decode(multibase.slice(1));
+    const raw = bytes[0] === 0xed && bytes[1] === 0x01 ? bytes.slice(2) : bytes.length === 32 ? bytes : null;
+    if (raw && raw.length === 32) return { kty: "OKP", crv: "Ed25519", x: Buffer.from(raw).toString("base64url") };
+  }
+  if (typeof method.publicKeyBase58 === "string") {
+    const raw = base58.decode(method.publicKeyBase58);
+    if (raw.length === 32) return { kty: "OKP", crv: "Ed25519", x: Buffer.from(raw).toString("base64url") };
+  }
+  return null;
+}
+
+/** The issuer's methods usable for assertions, by absolute id. */
+function assertionMethods(doc: Json, did: string): Json[] {
+  const methods = ((doc.verificationMethod as Json[] | undefined) ?? []).map((m) => ({
+    ...m,
+    id: String(m.id).startsWith("#") ? `${did}${String(m.id)}` : m.id,
+  }));
+  const refs = ((doc.assertionMethod as (string | Json)[] | undefined) ?? []).map((r) =>
+    typeof r === "string"
+      ? r.startsWith("#")
+        ? `${did}${r}`
+        : r
+      : { ...r, id: String(r.id).startsWith("#") ? `${did}${String(r.id)}` : r.id },
+  );
+  return refs.flatMap((r) => (typeof r === "string" ? methods.filter((m) => m.id === r) : [r]));
+}
+
+const ALLOWED_JWS_ALGS = ["EdDSA", "Ed25519", "ES256", "ES256K", "ES384"];
+
+async function verifyJws(jwt: string, issuerDid: string, doc: Json): Promise<Check> {
+  let header: { alg?: string; kid?: string };
+  try {
+    header = decodeProtectedHeader(jwt) as { alg?: string; kid?: string };
+  } catch {
+    return check("signature", "failed", "malformed_jws", "The signature part of the JWT cannot be read.");
+  }
+  if (!header.alg || !ALLOWED_JWS_ALGS.includes(header.alg)) {
+    return check(
+      "signature",
+      "failed",
+      "algorithm_not_allowed",
+      `The JWT is signed with "${header.alg ?? "none"}", which is not accepted.`,
+    );
+  }
+  const candidates = assertionMethods(doc, issuerDid);
+  const kid = header.kid ? (header.kid.startsWith("#") ? `${issuerDid}${header.kid}` : header.kid) : null;
+  if (kid && !kid.startsWith(`${issuerDid}#`)) {
+    return check("signature", "failed", "key_of_another_did", `The signing key ${kid} does not belong to the issuer ${issuerDid}.`);
+  }
+  const keys = kid ? candidates.filter((m) => m.id === kid) : candidates;
+  if (keys.length === 0)
+    return check(
+      "signature",
+      "failed",
+      "key_not_authorised",
+      `The issuer's DID document does not authorise ${kid ?? "any key"} for issuing credentials.`,
+    );
+  for (const method of keys) {
+    const jwk = jwkOf(method);
+    if (!jwk) continue;
+    try {
+      const key = await importJWK(jwk, header.alg === "Ed25519" ? "EdDSA" : header.alg);
+      await compactVerify(jwt, key, { algorithms: ALLOWED_JWS_ALGS });
+      return check("signature", "passed", "signature_valid", "The issuer's signature is valid: nothing was changed since it was signed.", {
+        verificationMethod: method.id,
+      });
+    } catch {
+      // try the next authorised key
+    }
+  }
+  return check(
+    "signature",
+    "failed",
+    "signature_mismatch",
+    "The signature does not match the content: the credential was changed, or signed by someone else.",
+  );
+}
+
+function contextsCheck(credential: Json, format: Format): Check {
+  const contexts = [credential["@context"]].flat().filter((c): c is string => typeof c === "string");
+  const unknown = contexts.filter((c) => !isBundledContext(c));
+  if (contexts.length === 0) return check("contexts", "failed", "no_context", "The credential names no @context.");
+  if (unknown.length === 0) return check("contexts", "passed", "contexts_known", "Every @context is one this service knows.");
+  // A JWT is verified as JSON; an unknown context there changes nothing we check, so it is a warning.
+  if (format !== "data-integrity")
+    return check("contexts", "warning", "unknown_context", `Unknown @context ${unknown.join(", ")} (not fetched).`, { unknown });
+  return check(
+    "contexts",
+    "failed",
+    "unknown_context",
+    `Unknown @context ${unknown.join(", ")}: it is never fetched, so the proof cannot be checked.`,
+    { unknown },
+  );
+}
+
+function validityCheck(parsed: Parsed, now: Date): Check {
+  const c = parsed.credential;
+  const from =
+    (c.validFrom as string | undefined) ??
+    (c.issuanceDate as string | undefined) ??
+    (parsed.claims?.nbf ? new Date(parsed.claims.nbf * 1000).toISOString() : undefined);
+  const until =
+    (c.validUntil as string | undefined) ??
+    (c.expirationDate as string | undefined) ??
+    (parsed.claims?.exp ? new Date(parsed.claims.exp * 1000).toISOString() : undefined);
+  const fromTime = from ? Date.parse(from) : NaN;
+  const untilTime = until ? Date.parse(until) : NaN;
+  if ((from && Number.isNaN(fromTime)) || (until && Number.isNaN(untilTime)))
+    return check("validity", "failed", "bad_date", "A validity date is not a date.");
+  if (!Number.isNaN(fromTime) && fromTime > now.getTime() + 60_000)
+    return check("validity", "failed", "not_yet_valid", `The credential is valid only from ${from}.`, { validFrom: from });
+  if (!Number.isNaN(untilTime) && untilTime < now.getTime())
+    return check("validity", "failed", "expired", `The credential expired on ${until}.`, { validUntil: until });
+  return check("validity", "passed", "within_validity", until ? `Valid until ${until}.` : "Valid with no end date.", {
+    validFrom: from ?? null,
+    validUntil: until ?? null,
+  });
+}
+
+async function statusCheck(credential: Json, issuer: string, env: VerifyEnvironment): Promise<Check> {
+  const entries = [credential.credentialStatus].flat().filter((e): e is Json => !!e && typeof e === "object");
+  if (entries.length === 0) return check("status", "skipped", "no_status", "The credential has no status list: it cannot be revoked.");
+  const seen: Json[] = [];
+  for (const entry of entries) {
+    if (entry.type !== "BitstringStatusListEntry" && entry.type !== "StatusList2021Entry") {
+      return check("status", "warning", "unsupported_status", `Status of type ${String(entry.type)} is not checked.`);
+    }
+    const url = String(entry.statusListCredential ?? "");
+    const index = Number(entry.statusListIndex);
+    const purpose = String(entry.statusPurpose ?? "revocation");
+    if (!url || !Number.isInteger(index) || index < 0)
+      return check("status", "failed", "status_entry_invalid", "The status entry has no list URL or index.");
+    const list = await env.fetchStatusList(url).catch(() => null);
+    if (!list) return check("status", "failed", "status_unavailable", `The status list ${url} could not be fetched.`, { url });
+    const listCredential = await verifiedStatusList(list, issuer, env);
+    if (!listCredential)
+      return check("status", "failed", "status_list_invalid", `The status list ${url} is not signed by the issuer.`, { url });
+    const subject = listCredential.credentialSubject as Json | undefined;
+    const encoded = String(subject?.encodedList ?? "");
+    if (subject?.statusPurpose !== purpose)
+      return check(
+        "status",
+        "failed",
+        "status_list_invalid",
+        `The status list ${url} is for "${String(subject?.statusPurpose)}", not "${purpose}".`,
+      );
+    let set: boolean;
+    try {
+      set = await getStatusBit(encoded.startsWith("u") ? encoded.slice(1) : encoded, index);
+    } catch {
+      return check("status", "failed", "status_list_invalid", `The status list ${url} cannot be decoded.`);
+    }
+    if (set && purpose === "revocation")
+      return check("status", "failed", "revoked", "The issuer has revoked this credential.", { url, index });
+    if (set && purpose === "suspension")
+      return check("status", "failed", "suspended", "The issuer has suspended this credential.", { url, index });
+    seen.push({ purpose, url, index });
+  }
+  return check("status", "passed", "not_revoked", "Not revoked and not suspended, according to the issuer's status lists.", {
+    lists: seen,
+  });
+}
+
+async function verifiedStatusList(list: StatusListDocument, issuer: string, env: VerifyEnvironment): Promise<Json | null> {
+  if (list.kind === "jwt") {
+    const parsed = parseJwt(String(list.body));
+    if (!parsed || issuerOf(parsed.credential) !== issuer) return null;
+    const doc = await env.resolveDid(issuer);
+    if (!doc) return null;
+    return (await verifyJws(String(list.body), issuer, doc)).outcome === "passed" ? parsed.credential : null;
+  }
+  const credential = list.body as Json;
+  if (issuerOf(credential) !== issuer) return null;
+  const result = await verifyDataIntegrity(credential, env.loader).catch(() => ({ verified: false }));
+  return result.verified ? credential : null;
+}
+
+async function schemaCheck(credential: Json, env: VerifyEnvironment): Promise<Check> {
+  const schemas = [credential.credentialSchema].flat().filter((s): s is Json => !!s && typeof s === "object");
+  if (schemas.length === 0) return check("schema", "skipped", "no_schema", "The credential names no schema.");
+  const results: { id: string; valid: boolean | null; errors: string[] }[] = [];
+  for (const schema of schemas) {
+    const id = String(schema.id);
+    const result = await env.validateSchema(id, credential);
+    results.push({ id, valid: result?.valid ?? null, errors: result?.errors ?? [] });
+  }
+  const broken = results.find((r) => r.valid === false);
+  if (broken)
+    return check(
+      "schema",
+      "failed",
+      "schema_mismatch",
+      `The credential does not match its schema ${broken.id}: ${broken.errors.slice(0, 3).join("; ")}`,
+      { results },
+    );
+  if (results.every((r) => r.valid === true))
+    return check("schema", "passed", "schema_valid", "The credential matches its published schema.", { results });
+  return check("schema", "warning", "schema_not_checked", "The credential's schema is not one this service checks.", { results });
+}
+
+/** Runs every check on one credential. */
+export async function verifyCredential(input: unknown, env: VerifyEnvironment): Promise<CredentialFindings> {
+  const parsed = parseCredential(input);
+  if (!parsed)
+    return {
+      format: "unknown",
+      credential: null,
+      issuer: null,
+      checks: [check("format", "failed", "not_a_credential", "This is not a verifiable credential in a format we accept.")],
+    };
+  const checks: Check[] = [check("format", "passed", parsed.format, `Format: ${parsed.format}.`)];
+  const { credential } = parsed;
+  checks.push(contextsCheck(credential, parsed.format));
+
+  const issuer = issuerOf(credential) ?? parsed.claims?.iss ?? null;
+  const doc = issuer?.startsWith("did:") ? await env.resolveDid(issuer).catch(() => null) : null;
+  if (!issuer || !doc) {
+    checks.push(
+      check(
+        "issuer",
+        "failed",
+        "issuer_unresolvable",
+        issuer ? `The issuer ${issuer} could not be resolved.` : "The credential names no issuer.",
+        { issuer },
+      ),
+    );
+  } else {
+    checks.push(check("issuer", "passed", "issuer_resolved", `Issuer ${issuer} resolved.`, { issuer }));
+  }
+
+  if (parsed.format === "unknown") {
+    checks.push(check("signature", "failed", "no_proof", "The credential carries no proof."));
+  } else if (issuer && doc && parsed.jwt) {
+    checks.push(await verifyJws(parsed.jwt, issuer, doc));
+  } else if (issuer && doc) {
+    const proof = credential.proof as Json;
+    const cryptosuite = String(proof.cryptosuite ?? proof.type);
+    if (proof.type !== "DataIntegrityProof" || proof.cryptosuite !== "eddsa-rdfc-2022") {
+      checks.push(check("signature", "failed", "unsupported_proof", `Proofs of type ${cryptosuite} are not supported.`));
+    } else if (!String(proof.verificationMethod ?? "").startsWith(`${issuer}#`)) {
+      checks.push(
+        check(
+          "signature",
+          "failed",
+          "key_of_another_did",
+          `The proof's key ${String(proof.verificationMethod)} does not belong to the issuer ${issuer}.`,
+        ),
+      );
+    } else {
+      const result = await verifyDataIntegrity(credential, env.loader).catch((error: Error) => ({
+        verified: false,
+        error: { message: error.message },
+      }));
+      checks.push(
+        result.verified
+          ? check("signature", "passed", "signature_valid", "The issuer's signature is valid: nothing was changed since it was signed.", {
+              verificationMethod: proof.verificationMethod,
+            })
+          : check(
+              "signature",
+              "failed",
+              "signature_mismatch",
+              "The signature does not match the content: the credential was changed, or signed by someone else.",
+              {
+                detail:
+                  (result as { error?: { message?: string; errors?: { message: string }[] } }).error?.errors?.[0]?.message ??
+                  (result as { error?: { message?: string } }).error?.message,
+              },
+            ),
+      );
+    }
+  } else {
+    checks.push(check("signature", "skipped", "issuer_unresolvable", "Without the issuer's keys the signature cannot be checked."));
+  }
+
+  checks.push(validityCheck(parsed, env.now));
+  checks.push(
+    issuer && doc
+      ? await statusCheck(credential, issuer, env)
+      : check("status", "skipped", "issuer_unresolvable", "Status was not checked."),
+  );
+  checks.push(await schemaCheck(credential, env));
+  if (issuer) {
+    const trust = await env.trustOf(issuer);
+    checks.push(
+      trust.level === "trusted"
+        ? check("trust", "passed", "trusted", `The issuer is vouched for${trust.name ? `: ${trust.name}` : ""}.`, {
+            issuer,
+            name: trust.name ?? null,
+          })
+        : trust.level === "no-longer-accredited"
+          ? check("trust", "failed", "no-longer-accredited", "The issuer is no longer accredited.", { issuer })
+          : check("trust", "warning", "unknown", "Nobody this service trusts vouches for the issuer.", { issuer }),
+    );
+  }
+  return { format: parsed.format, credential, issuer, checks };
+}

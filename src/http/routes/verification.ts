@@ -1,0 +1,64 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { parseCredential } from "../../credentials/verifier.js";
+import { CHECK_IDS, VERDICTS } from "../../domain/verification/report.js";
+import { AppError } from "../../errors.js";
+import type { Deps } from "../../services/deps.js";
+import { verifyIncomingCredential } from "../../services/verify-credential.js";
+import { problems } from "../schemas/common.js";
+
+const CheckView = z.object({
+  id: z.enum(CHECK_IDS),
+  outcome: z.enum(["passed", "failed", "warning", "skipped"]),
+  code: z.string(),
+  reason: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const VerificationReportView = z
+  .object({
+    verified: z.boolean(),
+    verdict: z.enum(VERDICTS),
+    format: z.string(),
+    issuer: z.string().nullable(),
+    checks: z.array(CheckView),
+    warnings: z.array(z.string()),
+    errors: z.array(z.string()),
+    credential: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .meta({ id: "VerificationReport" });
+
+export const verificationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  app.post(
+    "/credentials/verify",
+    {
+      config: { access: { scope: "public" } },
+      schema: {
+        tags: ["verification"],
+        summary: "Verify a credential (W3C VC API)",
+        description:
+          "Accepts `vc+jwt`, VC 1.1 JWTs, `EnvelopedVerifiableCredential` and Data Integrity (`eddsa-rdfc-2022`) credentials. Every check is reported: format, contexts, signature, issuer, validity, status, schema, trust. " +
+          "Answers 200 for a valid credential and 422, with the same report, for one that fails a check; 400 when the body holds no credential.",
+        body: z.strictObject({
+          verifiableCredential: z.unknown(),
+          options: z
+            .object({ requireTrust: z.boolean().default(false).describe("Fail credentials whose issuer nobody vouches for") })
+            .loose()
+            .optional(),
+        }),
+        response: { 200: VerificationReportView, 422: VerificationReportView, ...problems(400, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      if (!parseCredential(request.body.verifiableCredential)) throw new AppError("NOT_A_CREDENTIAL");
+      const report = await verifyIncomingCredential(
+        request.body.verifiableCredential,
+        { requireTrust: request.body.options?.requireTrust ?? false },
+        deps,
+      );
+      return reply
+        .code(report.verified ? 200 : 422)
+        .send({ ...report, checks: [...report.checks], warnings: [...report.warnings], errors: [...report.errors] });
+    },
+  );
+};

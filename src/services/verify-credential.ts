@@ -1,0 +1,99 @@
+// Verifying any incoming credential: builds the environment the verifier needs (DID resolution, status
+// lists, schemas, trust) from this service's own data where it can, and fetches safely where it must.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { documentLoader } from "../credentials/data-integrity.js";
+import { safeFetch } from "../credentials/safe-fetch.js";
+import { verifyCredential, type StatusListDocument, type VerifyEnvironment } from "../credentials/verifier.js";
+import { decideVerdict, type Check, type Policy, type Verdict } from "../domain/verification/report.js";
+import { projectRoot } from "../paths.js";
+import type { Deps } from "./deps.js";
+import { didDocumentFor } from "./did-documents.js";
+import { schemaUrlOf } from "./urls.js";
+
+type Json = Record<string, unknown>;
+
+export interface VerificationReport {
+  readonly verified: boolean;
+  readonly verdict: Verdict;
+  readonly format: string;
+  readonly issuer: string | null;
+  readonly checks: readonly Check[];
+  readonly warnings: readonly string[];
+  readonly errors: readonly string[];
+  readonly credential: Json | null;
+}
+
+let validateOurSchema: ((credential: Json) => { valid: boolean; errors: string[] }) | null = null;
+function ourSchemaValidator() {
+  if (!validateOurSchema) {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    const validate = ajv.compile(
+      JSON.parse(readFileSync(path.join(projectRoot, "schemas", "micro-qualification-credential.json"), "utf8")),
+    );
+    validateOurSchema = (credential) => {
+      const valid = validate(credential) as boolean;
+      return { valid, errors: (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""}`.trim()) };
+    };
+  }
+  return validateOurSchema;
+}
+
+export function verificationEnvironment(deps: Deps): VerifyEnvironment {
+  const base = deps.config.publicUrl.href.replace(/\/$/, "");
+  const policy = { allowHosts: deps.config.fetchAllowHosts };
+  const resolveDid = async (did: string): Promise<Json | null> => {
+    const own = await didDocumentFor(did, deps);
+    if (own) return { ...own } as Json;
+    const resolved = await deps.agent.resolveDid({ didUrl: did });
+    return (resolved.didDocument as Json | null) ?? null;
+  };
+  return {
+    now: deps.clock(),
+    resolveDid,
+    loader: documentLoader({ didDocument: resolveDid }),
+    async fetchStatusList(url): Promise<StatusListDocument | null> {
+      const own = new RegExp(
+        `^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/orgs/([a-z0-9-]+)/status/(revocation|suspension)/(\\d+)(/jwt)?$`,
+      ).exec(url);
+      if (own) {
+        const institution = await deps.repos.institutions.findBySlug(own[1]!);
+        const list = institution
+          ? await deps.repos.credentials.findList(institution.id, own[2] as "revocation" | "suspension", Number(own[3]))
+          : null;
+        if (!list?.signedJwt || !list.signedJson) return null;
+        return own[4] ? { kind: "jwt", body: list.signedJwt } : { kind: "json", body: list.signedJson };
+      }
+      const { body, contentType } = await safeFetch(new URL(url), policy, "application/vc+jwt, application/vc, application/json");
+      if (contentType.includes("jwt") || /^[\w-]+\.[\w-]+\.[\w-]+$/.test(body.trim())) return { kind: "jwt", body: body.trim() };
+      return { kind: "json", body: JSON.parse(body) as Json };
+    },
+    async trustOf(issuerDid) {
+      const institution = await deps.repos.institutions.findByDid(issuerDid);
+      if (institution) return { level: "trusted", name: institution.names.en };
+      return { level: "unknown" };
+    },
+    async validateSchema(schemaId, credential) {
+      if (schemaId === schemaUrlOf(deps.config.publicUrl)) return ourSchemaValidator()(credential);
+      return null;
+    },
+  };
+}
+
+export async function verifyIncomingCredential(input: unknown, policy: Policy, deps: Deps): Promise<VerificationReport> {
+  const findings = await verifyCredential(input, verificationEnvironment(deps));
+  const { verified, verdict } = decideVerdict(findings.checks, policy);
+  return {
+    verified,
+    verdict,
+    format: findings.format,
+    issuer: findings.issuer,
+    checks: findings.checks,
+    warnings: findings.checks.filter((c) => c.outcome === "warning").map((c) => c.reason),
+    errors: findings.checks.filter((c) => c.outcome === "failed").map((c) => c.reason),
+    credential: findings.credential,
+  };
+}

@@ -1,0 +1,224 @@
+// POST /credentials/verify: our own credentials in every format, and credentials made with independent
+// libraries (jose, did-jwt-vc) by keys the service has never seen.
+import { generateKeyPairSync } from "node:crypto";
+import { base58 } from "@scure/base";
+import { EdDSASigner } from "did-jwt";
+import { createVerifiableCredentialJwt } from "did-jwt-vc";
+import { exportJWK, SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testIin } from "../helpers/iin.js";
+import { bearer, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped JSON under test
+type Json = Record<string, any>;
+
+let svc: TestService;
+let registrar: string;
+let n = 100;
+
+const post = (url: string, payload?: object) =>
+  svc.app.inject({ method: "POST", url, headers: bearer(registrar), ...(payload ? { payload } : {}) });
+const verify = (verifiableCredential: unknown, options?: object) =>
+  svc.app.inject({ method: "POST", url: "/credentials/verify", payload: { verifiableCredential, ...(options ? { options } : {}) } });
+
+async function award(format: "vc+jwt" | "di"): Promise<Json> {
+  const attestation = (
+    await post("/orgs/kaznu/programmes/DA-101/attestations", {
+      learner: { fullName: `Learner ${n}`, iin: testIin(n++) },
+      session: "2026-06",
+      heldOn: "2026-06-20",
+      result: { percent: 90 },
+    })
+  ).json();
+  return (await post("/orgs/kaznu/programmes/DA-101/awards", { attestationId: attestation.id, format })).json();
+}
+
+const outcomes = (report: Json) => Object.fromEntries(report.checks.map((c: Json) => [c.id, `${c.outcome}:${c.code}`]));
+
+/** An Ed25519 did:key the service has never seen, with a jose key for signing. */
+function freshDidKey() {
+  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+  const raw = publicKey.export({ format: "der", type: "spki" }).subarray(12);
+  const did = `did:key:z${base58.encode(Uint8Array.from([0xed, 0x01, ...raw]))}`;
+  return { did, kid: `${did}#${did.slice("did:key:".length)}`, privateKey, publicKey };
+}
+
+beforeAll(async () => {
+  svc = await startService();
+  ({ registrar } = await withPublishedProgramme(svc));
+});
+afterAll(async () => {
+  await svc?.destroy();
+});
+
+describe("our own credentials", () => {
+  it("a vc+jwt credential verifies as a JWT, as an enveloped credential and in Veramo's shape, with every check passed", async () => {
+    const issued = await award("vc+jwt");
+    for (const form of [
+      issued.jwt,
+      {
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        id: `data:application/vc+jwt,${issued.jwt}`,
+        type: "EnvelopedVerifiableCredential",
+      },
+      { ...issued.credential, proof: { type: "JwtProof2020", jwt: issued.jwt } },
+    ]) {
+      const res = await verify(form);
+      expect(res.statusCode).toBe(200);
+      const report = res.json();
+      expect(report).toMatchObject({ verified: true, verdict: "valid", format: "vc+jwt", issuer: "did:web:localhost%3A3999:orgs:kaznu" });
+      expect(outcomes(report)).toEqual({
+        format: "passed:vc+jwt",
+        contexts: "passed:contexts_known",
+        issuer: "passed:issuer_resolved",
+        signature: "passed:signature_valid",
+        validity: "passed:within_validity",
+        status: "passed:not_revoked",
+        schema: "passed:schema_valid",
+        trust: "passed:trusted",
+      });
+    }
+  });
+
+  it("a Data Integrity credential verifies", async () => {
+    const issued = await award("di");
+    const res = await verify(issued.credential);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ verified: true, verdict: "valid", format: "data-integrity" });
+  });
+
+  it("a changed credential is tampered (422, with the full report)", async () => {
+    const jwt = (await award("vc+jwt")).jwt as string;
+    const [h, p, s] = jwt.split(".");
+    const payload = JSON.parse(Buffer.from(p!, "base64url").toString());
+    payload.credentialSubject.result[0].value = "A";
+    const forged = `${h}.${Buffer.from(JSON.stringify(payload)).toString("base64url")}.${s}`;
+    const res = await verify(forged);
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ verified: false, verdict: "tampered" });
+    expect(outcomes(res.json()).signature).toBe("failed:signature_mismatch");
+
+    const di = (await award("di")).credential;
+    di.credentialSubject.creditsEarned = 60;
+    expect((await verify(di)).json().verdict).toBe("tampered");
+  });
+
+  it("revoked and suspended credentials say so", async () => {
+    const revoked = await award("vc+jwt");
+    await post(`/orgs/kaznu/credentials/${revoked.id}/revoke`, { reason: "Annulled by the council" });
+    expect((await verify(revoked.jwt)).json()).toMatchObject({ verified: false, verdict: "revoked" });
+
+    const suspended = await award("di");
+    await post(`/orgs/kaznu/credentials/${suspended.id}/suspend`, { reason: "Under review" });
+    const report = (await verify(suspended.credential)).json();
+    expect(report.verdict).toBe("suspended");
+    expect(outcomes(report).status).toBe("failed:suspended");
+  });
+});
+
+describe("credentials from other software, with keys the service has never seen", () => {
+  it("a vc+jwt signed with jose by a did:key issuer verifies; the issuer is unknown (a warning)", async () => {
+    const key = freshDidKey();
+    const jwt = await new SignJWT({
+      "@context": ["https://www.w3.org/ns/credentials/v2"],
+      type: ["VerifiableCredential"],
+      issuer: key.did,
+      validFrom: "2026-01-01T00:00:00Z",
+      credentialSubject: { id: "did:example:learner", name: "Short course in welding" },
+    })
+      .setProtectedHeader({ alg: "EdDSA", typ: "vc+jwt", kid: key.kid })
+      .sign(key.privateKey);
+    const res = await verify(jwt);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ verified: true, verdict: "valid", issuer: key.did });
+    expect(outcomes(res.json()).trust).toBe("warning:unknown");
+    const strict = await verify(jwt, { requireTrust: true });
+    expect(strict.statusCode).toBe(422);
+    expect(strict.json().verdict).toBe("untrusted_issuer");
+  });
+
+  it("a VC 1.1 JWT made with did-jwt-vc verifies", async () => {
+    const key = freshDidKey();
+    const jwk = await exportJWK(key.privateKey);
+    const signer = EdDSASigner(Buffer.from(jwk.d!, "base64url"));
+    const jwt = await createVerifiableCredentialJwt(
+      {
+        sub: "did:example:learner",
+        nbf: 1_700_000_000,
+        vc: {
+          "@context": ["https://www.w3.org/2018/credentials/v1"],
+          type: ["VerifiableCredential"],
+          credentialSubject: { course: "Excel" },
+        },
+      },
+      { did: key.did, signer, alg: "EdDSA" },
+    );
+    const res = await verify(jwt);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().format).toBe("jwt-vc-1.1");
+  });
+
+  it("an expired credential is expired", async () => {
+    const key = freshDidKey();
+    const jwt = await new SignJWT({
+      "@context": ["https://www.w3.org/ns/credentials/v2"],
+      type: ["VerifiableCredential"],
+      issuer: key.did,
+      validFrom: "2020-01-01T00:00:00Z",
+      validUntil: "2021-01-01T00:00:00Z",
+      credentialSubject: {},
+    })
+      .setProtectedHeader({ alg: "EdDSA", typ: "vc+jwt", kid: key.kid })
+      .sign(key.privateKey);
+    expect((await verify(jwt)).json()).toMatchObject({ verified: false, verdict: "expired" });
+  });
+
+  it("a signature by a key that is not the issuer's is refused", async () => {
+    const issuer = freshDidKey();
+    const other = freshDidKey();
+    const claims = {
+      "@context": ["https://www.w3.org/ns/credentials/v2"],
+      type: ["VerifiableCredential"],
+      issuer: issuer.did,
+      credentialSubject: {},
+    };
+    const foreignKid = await new SignJWT(claims).setProtectedHeader({ alg: "EdDSA", typ: "vc+jwt", kid: other.kid }).sign(other.privateKey);
+    expect(outcomes((await verify(foreignKid)).json()).signature).toBe("failed:key_of_another_did");
+    const wrongKey = await new SignJWT(claims).setProtectedHeader({ alg: "EdDSA", typ: "vc+jwt", kid: issuer.kid }).sign(other.privateKey);
+    expect((await verify(wrongKey)).json().verdict).toBe("tampered");
+  });
+
+  it('"alg": "none" is refused', async () => {
+    const key = freshDidKey();
+    const header = Buffer.from(JSON.stringify({ alg: "none", typ: "vc+jwt" })).toString("base64url");
+    const payload = Buffer.from(
+      JSON.stringify({
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        type: ["VerifiableCredential"],
+        issuer: key.did,
+        credentialSubject: {},
+      }),
+    ).toString("base64url");
+    const res = await verify(`${header}.${payload}.`);
+    expect(res.statusCode).toBe(422);
+    expect(outcomes(res.json()).signature).toBe("failed:algorithm_not_allowed");
+  });
+});
+
+describe("what is not a credential", () => {
+  it.each([
+    ["garbage text", "not a credential"],
+    ["a truncated JWT", "eyJhbGciOiJFZERTQSJ9.eyJ"],
+    ["a number", 42],
+    ["an object without a type", { hello: "world" }],
+  ])("%s → 400 NOT_A_CREDENTIAL", async (_what, body) => {
+    const res = await verify(body);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe("NOT_A_CREDENTIAL");
+  });
+
+  it("a body without verifiableCredential → 400 VALIDATION_FAILED", async () => {
+    const res = await svc.app.inject({ method: "POST", url: "/credentials/verify", payload: { credential: {} } });
+    expect(res.statusCode).toBe(400);
+  });
+});
