@@ -15,6 +15,7 @@ import { programmesRepository } from "./db/repositories/programmes.js";
 import { learnersRepository } from "./db/repositories/learners.js";
 import { credentialsRepository } from "./db/repositories/credentials.js";
 import { awardBatchesRepository } from "./db/repositories/award-batches.js";
+import { trustRegistryRepository } from "./db/repositories/trust-registry.js";
 import { SigningKeys } from "./credentials/signing-keys.js";
 import type { Deps, Repositories } from "./services/deps.js";
 import { didDocumentFor, ensurePlatformIdentity } from "./services/did-documents.js";
@@ -56,6 +57,7 @@ export async function wire(
       learners: learnersRepository(db, config.database.provider),
       credentials: credentialsRepository(db, config.database.provider),
       awardBatches: awardBatchesRepository(db, config.database.provider),
+      trustRegistry: trustRegistryRepository(db),
     };
     const caches = createCaches(config.cacheTtlMs);
     const didWebResolver = createDidWebResolver({

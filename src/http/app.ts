@@ -21,6 +21,7 @@ import { credentialRoutes } from "./routes/credentials.js";
 import { publicDocumentRoutes } from "./routes/public-documents.js";
 import { awardBatchRoutes } from "./routes/award-batches.js";
 import { verificationRoutes } from "./routes/verification.js";
+import { trustRegistryRoutes } from "./routes/trust-registry.js";
 import { projectRoot } from "../paths.js";
 
 export const VERSION: string = (JSON.parse(readFileSync(`${projectRoot}/package.json`, "utf8")) as { version: string }).version;
@@ -103,5 +104,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(publicDocumentRoutes, { deps });
   await app.register(awardBatchRoutes, { deps });
   await app.register(verificationRoutes, { deps });
+  await app.register(trustRegistryRoutes, { deps });
   return app;
 }

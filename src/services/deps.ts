@@ -10,6 +10,7 @@ import type { ProgrammesRepository } from "../db/repositories/programmes.js";
 import type { LearnersRepository } from "../db/repositories/learners.js";
 import type { CredentialsRepository } from "../db/repositories/credentials.js";
 import type { AwardBatchesRepository } from "../db/repositories/award-batches.js";
+import type { TrustRegistryRepository } from "../db/repositories/trust-registry.js";
 import type { SigningKeys } from "../credentials/signing-keys.js";
 import type { VeramoStorage } from "../credentials/stores/storage.js";
 import type { Caches } from "./caches.js";
@@ -25,6 +26,7 @@ export interface Repositories {
   readonly learners: LearnersRepository;
   readonly credentials: CredentialsRepository;
   readonly awardBatches: AwardBatchesRepository;
+  readonly trustRegistry: TrustRegistryRepository;
 }
 
 export interface Deps {

@@ -8,6 +8,7 @@ import { documentLoader } from "../credentials/data-integrity.js";
 import { safeFetch } from "../credentials/safe-fetch.js";
 import { verifyCredential, type StatusListDocument, type VerifyEnvironment } from "../credentials/verifier.js";
 import { decideVerdict, type Check, type Policy, type Verdict } from "../domain/verification/report.js";
+import { trustLevel } from "../domain/verification/trust.js";
 import { projectRoot } from "../paths.js";
 import type { Deps } from "./deps.js";
 import { didDocumentFor } from "./did-documents.js";
@@ -74,7 +75,8 @@ export function verificationEnvironment(deps: Deps): VerifyEnvironment {
     async trustOf(issuerDid) {
       const institution = await deps.repos.institutions.findByDid(issuerDid);
       if (institution) return { level: "trusted", name: institution.names.en };
-      return { level: "unknown" };
+      const entry = await deps.repos.trustRegistry.find(issuerDid);
+      return { level: trustLevel(entry, deps.clock()), ...(entry ? { name: entry.names.en } : {}) };
     },
     async validateSchema(schemaId, credential) {
       if (schemaId === schemaUrlOf(deps.config.publicUrl)) return ourSchemaValidator()(credential);

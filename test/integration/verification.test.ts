@@ -222,3 +222,55 @@ describe("what is not a credential", () => {
     expect(res.statusCode).toBe(400);
   });
 });
+
+describe("trust registry", () => {
+  it("is exported and replaced in the same format; an entry makes an outside issuer trusted, an ended one no longer", async () => {
+    const { admin } = await import("../helpers/service.js");
+    const centre = freshDidKey();
+    const lapsed = freshDidKey();
+    const sign = (key: ReturnType<typeof freshDidKey>) =>
+      new SignJWT({
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        type: ["VerifiableCredential"],
+        issuer: key.did,
+        credentialSubject: { qualification: "Welder" },
+      })
+        .setProtectedHeader({ alg: "EdDSA", typ: "vc+jwt", kid: key.kid })
+        .sign(key.privateKey);
+
+    const put = await svc.app.inject({
+      method: "PUT",
+      url: "/trust-registry",
+      headers: admin,
+      payload: {
+        issuers: [
+          {
+            did: centre.did,
+            names: { kk: "Тану орталығы", ru: "Центр признания", en: "Recognition centre" },
+            kind: "recognition_centre",
+            accreditation: "Order No. 12, 2025",
+            validFrom: "2025-01-01T00:00:00Z",
+          },
+          { did: lapsed.did, names: { kk: "Колледж", ru: "Колледж", en: "College" }, kind: "tvet", validUntil: "2024-12-31T00:00:00Z" },
+        ],
+      },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const exported = (await svc.app.inject({ method: "GET", url: "/trust-registry" })).json();
+    expect(exported.issuers.map((i: Json) => i.did).sort()).toEqual([centre.did, lapsed.did].sort());
+    expect(exported.platformInstitutions[0].did).toBe("did:web:localhost%3A3999:orgs:kaznu");
+
+    const trusted = (await verify(await sign(centre), { requireTrust: true })).json();
+    expect(trusted).toMatchObject({ verified: true });
+    expect(outcomes(trusted).trust).toBe("passed:trusted");
+    const ended = (await verify(await sign(lapsed))).json();
+    expect(ended).toMatchObject({ verified: false, verdict: "untrusted_issuer" });
+    expect(outcomes(ended).trust).toBe("failed:no-longer-accredited");
+
+    // The same document goes back in unchanged, and only a platform admin may put it.
+    expect((await svc.app.inject({ method: "PUT", url: "/trust-registry", headers: admin, payload: exported })).statusCode).toBe(200);
+    expect(
+      (await svc.app.inject({ method: "PUT", url: "/trust-registry", headers: bearer(registrar), payload: exported })).statusCode,
+    ).toBe(403);
+  });
+});
