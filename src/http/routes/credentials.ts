@@ -4,6 +4,9 @@ import { z } from "zod";
 import type { IssuedCredential } from "../../db/repositories/credentials.js";
 import { AppError } from "../../errors.js";
 import { VC_V2_CONTEXT } from "../../domain/qualifications/micro-credential.js";
+import { verifyIncomingCredential } from "../../services/verify-credential.js";
+import { renderVerifyPage } from "../pages/verify-page.js";
+import { pickLang } from "../lang.js";
 import { awardMicroQualification } from "../../services/award-micro-qualification.js";
 import { changeCredentialStatus, findInstitutionCredential } from "../../services/credential-status.js";
 import type { Deps } from "../../services/deps.js";
@@ -177,10 +180,43 @@ export const credentialRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         description:
           "Answers the signed credential: `application/vc+jwt` when asked for it (Accept), else JSON. The verification page comes with the verification API.",
         params: z.strictObject({ credentialId: z.uuid() }),
-        response: { 200: z.union([z.record(z.string(), z.unknown()), z.string()]), ...problems(404) },
+        querystring: z.strictObject({ lang: z.enum(["kk", "ru", "en"]).optional(), format: z.enum(["json"]).optional() }),
       },
     },
     async (request, reply) => {
+      const accept = request.headers.accept ?? "";
+      // A browser (the QR code) gets the verification page; programs get the credential.
+      if (accept.includes("text/html") && !accept.startsWith("application/") && request.query.format !== "json") {
+        const lang = pickLang(request.headers["accept-language"], request.query.lang);
+        const credential = await deps.repos.credentials.findById(request.params.credentialId);
+        const self = credentialUrlOf(deps.config.publicUrl, request.params.credentialId);
+        const report = credential
+          ? await verifyIncomingCredential(credential.jwt ?? credential.document, { requireTrust: false }, deps)
+          : null;
+        const [institution, programme] = credential
+          ? await Promise.all([
+              deps.repos.institutions.findById(credential.institutionId),
+              deps.repos.programmes.findById(credential.programmeId),
+            ])
+          : [null, null];
+        const html = renderVerifyPage({
+          lang,
+          report,
+          links: { pdf: credential ? `${self}/certificate.pdf` : null, json: `${self}?format=json`, self },
+          checkedAt: deps.clock(),
+          localized: {
+            ...(institution ? { issuerName: institution.names[lang] } : {}),
+            ...(programme ? { qualification: programme.content.qualificationName[lang] } : {}),
+          },
+        });
+        return reply
+          .code(credential ? 200 : 404)
+          .header("vary", "accept, accept-language")
+          .header("cache-control", "no-cache")
+          .header("content-language", lang)
+          .type("text/html; charset=utf-8")
+          .send(html);
+      }
       const credential = await publicCredential(request.params.credentialId);
       void reply.header("access-control-allow-origin", "*").header("vary", "accept").header("cache-control", "no-cache");
       if (credential.jwt && (request.headers.accept ?? "").includes("application/vc+jwt"))

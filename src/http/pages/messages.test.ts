@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { PAGE_TEXT } from "./messages.js";
+
+describe("page texts", () => {
+  it("have Kazakh, Russian and English for every key, none empty", () => {
+    for (const [key, text] of Object.entries(PAGE_TEXT)) {
+      expect(Object.keys(text).sort(), key).toEqual(["en", "kk", "ru"]);
+      for (const value of Object.values(text)) expect(value.trim().length, key).toBeGreaterThan(0);
+    }
+  });
+
+  it("write Kazakh with Kazakh letters, not transliterated Russian", () => {
+    const kazakh = Object.values(PAGE_TEXT).filter((text) => /[әғқңөұүһі]/i.test(text.kk));
+    expect(kazakh.length / Object.keys(PAGE_TEXT).length).toBeGreaterThan(0.7);
+  });
+});

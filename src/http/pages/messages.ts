@@ -1,0 +1,110 @@
+// Texts of the public pages in Kazakh, Russian and English. A unit test checks every key has all three.
+import type { Lang } from "../../errors.js";
+
+type Text = Readonly<Record<Lang, string>>;
+
+export const PAGE_TEXT = {
+  pageTitle: { kk: "Құжатты тексеру", ru: "Проверка документа", en: "Credential check" },
+  languageName: { kk: "Қазақша", ru: "Русский", en: "English" },
+  verdict_valid: { kk: "Құжат жарамды", ru: "Документ действителен", en: "This credential is valid" },
+  verdict_revoked: {
+    kk: "Құжатты беруші кері қайтарып алды",
+    ru: "Документ отозван выдавшей организацией",
+    en: "The issuer has revoked this credential",
+  },
+  verdict_suspended: {
+    kk: "Құжаттың күші уақытша тоқтатылған",
+    ru: "Действие документа приостановлено",
+    en: "This credential is suspended",
+  },
+  verdict_expired: { kk: "Құжаттың мерзімі өтіп кеткен", ru: "Срок действия документа истёк", en: "This credential has expired" },
+  verdict_not_yet_valid: { kk: "Құжат әлі күшіне енбеген", ru: "Документ ещё не вступил в силу", en: "This credential is not valid yet" },
+  verdict_tampered: {
+    kk: "Құжат өзгертілген немесе жалған",
+    ru: "Документ изменён или подделан",
+    en: "This credential was altered or forged",
+  },
+  verdict_untrusted_issuer: {
+    kk: "Беруші ұйымға ешкім кепілдік бермейді",
+    ru: "За выдавшую организацию никто не ручается",
+    en: "Nobody vouches for the issuer",
+  },
+  verdict_invalid: { kk: "Құжатты тексеру мүмкін емес", ru: "Документ невозможно проверить", en: "This credential cannot be checked" },
+  issuedBy: { kk: "Берген ұйым", ru: "Выдан организацией", en: "Issued by" },
+  issuedTo: { kk: "Кімге берілді", ru: "Кому выдан", en: "Issued to" },
+  qualification: { kk: "Микробіліктілік", ru: "Микроквалификация", en: "Micro-qualification" },
+  grade: { kk: "Баға", ru: "Оценка", en: "Grade" },
+  credits: { kk: "Кредиттер", ru: "Кредиты", en: "Credits" },
+  issuedOn: { kk: "Берілген күні", ru: "Дата выдачи", en: "Issued on" },
+  validUntil: { kk: "Жарамдылық мерзімі", ru: "Действителен до", en: "Valid until" },
+  noEnd: { kk: "мерзімсіз", ru: "бессрочно", en: "no end date" },
+  checksTitle: { kk: "Не тексерілді", ru: "Что проверено", en: "What was checked" },
+  downloadPdf: { kk: "Куәлікті жүктеу (PDF)", ru: "Скачать свидетельство (PDF)", en: "Download the certificate (PDF)" },
+  machineReadable: { kk: "Машинаға арналған нұсқа", ru: "Машиночитаемая версия", en: "Machine-readable version" },
+  checkedAt: { kk: "Тексерілген уақыты", ru: "Время проверки", en: "Checked at" },
+  notFound: { kk: "Мұндай құжат табылмады", ru: "Такой документ не найден", en: "No such credential" },
+  // One plain line per check result, by the check's code.
+  check_format: { kk: "Құжат пішімі танылды", ru: "Формат документа распознан", en: "The document's format was recognised" },
+  check_contexts_known: {
+    kk: "Құжаттың құрылымы белгілі стандарттарға сай",
+    ru: "Структура документа соответствует известным стандартам",
+    en: "The document follows known standards",
+  },
+  check_issuer_resolved: {
+    kk: "Беруші ұйымның кілттері табылды",
+    ru: "Ключи выдавшей организации найдены",
+    en: "The issuer's keys were found",
+  },
+  check_signature_valid: {
+    kk: "Қолтаңба дұрыс: құжат қол қойылғаннан кейін өзгертілмеген",
+    ru: "Подпись верна: документ не изменялся после подписания",
+    en: "The signature is valid: nothing changed since signing",
+  },
+  check_signature_mismatch: {
+    kk: "Қолтаңба мазмұнға сәйкес емес",
+    ru: "Подпись не соответствует содержанию",
+    en: "The signature does not match the content",
+  },
+  check_within_validity: {
+    kk: "Құжат жарамдылық мерзімі ішінде",
+    ru: "Документ в пределах срока действия",
+    en: "Within its validity period",
+  },
+  check_expired: { kk: "Жарамдылық мерзімі өткен", ru: "Срок действия истёк", en: "The validity period has ended" },
+  check_not_revoked: {
+    kk: "Кері қайтарылмаған және тоқтатылмаған",
+    ru: "Не отозван и не приостановлен",
+    en: "Neither revoked nor suspended",
+  },
+  check_revoked: { kk: "Беруші ұйым кері қайтарып алған", ru: "Отозван выдавшей организацией", en: "Revoked by the issuer" },
+  check_suspended: { kk: "Күші уақытша тоқтатылған", ru: "Действие приостановлено", en: "Suspended by the issuer" },
+  check_schema_valid: {
+    kk: "Құжат жарияланған үлгіге сай",
+    ru: "Документ соответствует опубликованной схеме",
+    en: "Matches its published schema",
+  },
+  check_trusted: {
+    kk: "Беруші ұйым аккредиттелген тізімде бар",
+    ru: "Выдавшая организация есть в реестре доверенных",
+    en: "The issuer is in the trusted registry",
+  },
+  check_unknown: {
+    kk: "Беруші ұйым сенімді тізімде жоқ",
+    ru: "Выдавшей организации нет в реестре доверенных",
+    en: "The issuer is not in the trusted registry",
+  },
+  check_other: { kk: "Тексеру нәтижесі", ru: "Результат проверки", en: "Check result" },
+} as const satisfies Record<string, Text>;
+
+export type PageTextKey = keyof typeof PAGE_TEXT;
+
+export function t(key: PageTextKey, lang: Lang): string {
+  return PAGE_TEXT[key][lang];
+}
+
+/** The plain line for a check, by its code; the check's own English reason when there is no line for it. */
+export function checkLine(code: string, fallback: string, lang: Lang): string {
+  const key = `check_${code}` as PageTextKey;
+  if (key in PAGE_TEXT) return t(key, lang);
+  return lang === "en" ? fallback : `${t("check_other", lang)}: ${fallback}`;
+}
