@@ -1,8 +1,9 @@
 // did:web resolution for the agent. Our own DIDs (under PUBLIC_URL) resolve from the database without a
-// network round trip; others are fetched with a timeout, a size cap and no redirects. Plain http is used
-// only for hosts in FETCH_ALLOW_HOSTS (local demos and tests), since did:web otherwise requires https.
+// network round trip; others are fetched through safeFetch (https only, no private addresses, timeout,
+// size cap, no redirects). Hosts in FETCH_ALLOW_HOSTS (local demos, tests) may be private and plain http.
 import type { DIDResolutionResult, DIDResolver } from "did-resolver";
 import { didWebDocumentUrl, parseDidWeb } from "./did-web.js";
+import { safeFetch } from "./safe-fetch.js";
 
 export interface DidWebResolverOptions {
   /** host[:port] of this deployment (from PUBLIC_URL): DIDs on it are answered locally. */
@@ -43,14 +44,12 @@ export function createDidWebResolver(options: DidWebResolverOptions): DIDResolve
     }
     const url = didWebDocumentUrl(did, options.allowHttpHosts.includes(host) ? "http" : "https");
     try {
-      const response = await fetch(url, {
-        redirect: "error",
-        signal: AbortSignal.timeout(timeoutMs),
-        headers: { accept: "application/did+json, application/json" },
-      });
-      if (!response.ok) return failure("notFound", `${url.href} answered ${response.status}`);
-      const text = await readCapped(response, maxBytes);
-      const doc = JSON.parse(text) as { id?: unknown };
+      const { body } = await safeFetch(
+        url,
+        { allowHosts: options.allowHttpHosts, timeoutMs, maxBytes },
+        "application/did+json, application/json",
+      );
+      const doc = JSON.parse(body) as { id?: unknown };
       if (doc.id !== did) return failure("notFound", `${url.href} holds a document for ${String(doc.id)}, not ${did}`);
       return {
         didResolutionMetadata: { contentType: "application/did+json" },
@@ -61,24 +60,4 @@ export function createDidWebResolver(options: DidWebResolverOptions): DIDResolve
       return failure("notFound", `could not fetch ${url.href}: ${(e as Error).message}`);
     }
   };
-}
-
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
-  const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new Error(`document larger than ${maxBytes} bytes`);
-  const reader = response.body?.getReader();
-  if (!reader) return "";
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new Error(`document larger than ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }

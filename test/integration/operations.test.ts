@@ -140,6 +140,16 @@ describe("did:web resolution of other hosts", () => {
     expect(big.didResolutionMetadata.message).toMatch(/larger than 2048 bytes/);
   });
 
+  it("never fetches a private or loopback address, nor plain http, for a host that is not allowed", async () => {
+    const strict = createDidWebResolver({ ownHost: "kualik.test", localDocument: async () => null, allowHttpHosts: [] });
+    const tryResolve = (did: string) =>
+      strict(did, { did, method: "web", id: did.slice(8), didUrl: did }, { resolve: async () => ({}) as never }, {});
+    const loopback = await tryResolve(didFor("uni"));
+    expect(loopback.didResolutionMetadata.message).toMatch(/private or loopback address/);
+    expect((await tryResolve("did:web:10.1.2.3")).didResolutionMetadata.message).toMatch(/private or loopback address/);
+    expect((await tryResolve("did:web:localhost")).didResolutionMetadata.message).toMatch(/private or loopback address/);
+  });
+
   it("answers garbage with a resolution error, not an exception", async () => {
     responses["/junk/did.json"] = () => ({ status: 200, body: "<html>not json" });
     expect((await resolve(didFor("junk"))).didResolutionMetadata.error).toBe("notFound");
