@@ -347,6 +347,22 @@ const ERRORS = {
       kk: "Сұрау денесінде қолдау көрсетілетін форматтағы тексерілетін құжат жоқ (vc+jwt, JWT VC, enveloped, Data Integrity).",
     },
   },
+  ISSUER_NOT_THIS_INSTITUTION: {
+    status: 422,
+    title: {
+      en: "The credential names issuer {issuer}; this institution issues as {did}.",
+      ru: "В документе указан издатель {issuer}; эта организация выдаёт документы как {did}.",
+      kk: "Құжатта беруші ретінде {issuer} көрсетілген; бұл ұйым құжаттарды {did} ретінде береді.",
+    },
+  },
+  CREDENTIAL_NOT_SIGNABLE: {
+    status: 422,
+    title: {
+      en: "The credential cannot be signed as Data Integrity: {reason}. Every property must be defined by one of its @contexts.",
+      ru: "Документ нельзя подписать как Data Integrity: {reason}. Каждое свойство должно быть определено в одном из его @context.",
+      kk: "Құжатқа Data Integrity ретінде қол қою мүмкін емес: {reason}. Әр қасиет оның @context-терінің бірінде анықталуы керек.",
+    },
+  },
   RATE_LIMITED: {
     status: 429,
     title: {

@@ -274,3 +274,52 @@ describe("trust registry", () => {
     ).toBe(403);
   });
 });
+
+describe("VC API issuing (POST /orgs/{slug}/credentials/issue)", () => {
+  const issue = (body: object) =>
+    svc.app.inject({ method: "POST", url: "/orgs/kaznu/credentials/issue", headers: bearer(registrar), payload: body });
+  const v2 = {
+    "@context": ["https://www.w3.org/ns/credentials/v2"],
+    type: ["VerifiableCredential"],
+    credentialSubject: { id: "did:example:123", course: "First aid" },
+  };
+
+  it("issues a VC DM 2.0 credential as vc+jwt with a status entry, and it verifies", async () => {
+    const res = await issue({ credential: v2, options: { credentialStatus: { type: "BitstringStatusListEntry" } } });
+    expect(res.statusCode, res.body).toBe(201);
+    const vc = res.json().verifiableCredential;
+    expect(vc.type).toBe("EnvelopedVerifiableCredential");
+    const report = (await verify(vc)).json();
+    expect(report).toMatchObject({ verified: true, issuer: "did:web:localhost%3A3999:orgs:kaznu" });
+    expect(outcomes(report).status).toBe("passed:not_revoked");
+  });
+
+  it("issues Data Integrity on request, and VC DM 1.1 credentials as JWTs", async () => {
+    const undefinedTerm = await issue({ credential: v2, options: { format: "di" } });
+    expect(undefinedTerm.statusCode).toBe(422);
+    expect(undefinedTerm.json().code).toBe("CREDENTIAL_NOT_SIGNABLE");
+    const defined = { ...v2, credentialSubject: { id: "did:example:123", name: "First aid" } };
+    const di = (await issue({ credential: defined, options: { format: "di" } })).json().verifiableCredential;
+    expect(di.proof.cryptosuite).toBe("eddsa-rdfc-2022");
+    expect((await verify(di)).json().verified).toBe(true);
+    const v11 = await issue({
+      credential: {
+        "@context": ["https://www.w3.org/2018/credentials/v1"],
+        type: ["VerifiableCredential"],
+        issuer: "did:web:localhost%3A3999:orgs:kaznu",
+        credentialSubject: { id: "did:example:1", course: "Excel" },
+      },
+    });
+    expect(v11.statusCode, v11.body).toBe(201);
+    const jwt = v11.json().verifiableCredential.proof.jwt;
+    const report = (await verify(jwt)).json();
+    expect(report).toMatchObject({ verified: true, format: "jwt-vc-1.1" });
+  });
+
+  it("refuses another issuer and a body that is not a credential", async () => {
+    const other = await issue({ credential: { ...v2, issuer: "did:web:elsewhere.kz" } });
+    expect(other.statusCode).toBe(422);
+    expect(other.json().code).toBe("ISSUER_NOT_THIS_INSTITUTION");
+    expect((await issue({ credential: { hello: "world" } })).json().code).toBe("NOT_A_CREDENTIAL");
+  });
+});

@@ -202,12 +202,31 @@ export function credentialsRepository(db: Db, provider: DbProvider) {
     },
     async usedIndexes(listId: string, purpose: StatusPurpose): Promise<Set<number>> {
       const client = clientOf(db);
+      // Positions of credentials issued through the VC API count too.
+      const api = await client.apiIssuedCredential.findMany({ where: { statusListId: listId }, select: { statusIndex: true } });
+      const used = new Set(api.map((r) => r.statusIndex!));
       if (purpose === "revocation") {
         const rows = await client.issuedCredential.findMany({ where: { revocationListId: listId }, select: { revocationIndex: true } });
-        return new Set(rows.map((r) => r.revocationIndex));
+        for (const r of rows) used.add(r.revocationIndex);
+        return used;
       }
       const rows = await client.issuedCredential.findMany({ where: { suspensionListId: listId }, select: { suspensionIndex: true } });
-      return new Set(rows.map((r) => r.suspensionIndex));
+      for (const r of rows) used.add(r.suspensionIndex);
+      return used;
+    },
+    async recordApiIssued(data: {
+      id: string;
+      institutionId: string;
+      format: string;
+      document: Record<string, unknown>;
+      jwt: string | null;
+      issuedAt: Date;
+      statusListId: string | null;
+      statusIndex: number | null;
+      statusPurpose: StatusPurpose | null;
+      issuedBy: string;
+    }): Promise<void> {
+      await clientOf(db).apiIssuedCredential.create({ data: { ...data, document: data.document as Prisma.InputJsonValue } });
     },
     async addAllocated(listId: string, count: number): Promise<void> {
       await clientOf(db).statusList.update({ where: { id: listId }, data: { allocated: { increment: count } } });
