@@ -5,23 +5,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { migrate } from "../src/db/migrate.js";
-import { ENGINES, prisma, schemaFolderWith } from "./prisma-cli.js";
+import { diffFromSnapshot, ENGINES, prisma, schemaFolderWith } from "./prisma-cli.js";
 
 let failed = false;
 
 if (readFileSync("prisma/models.prisma", "utf8") !== readFileSync("prisma/snapshot/models.prisma", "utf8")) {
   for (const engine of ENGINES) {
-    const from = schemaFolderWith(engine, "prisma/snapshot/models.prisma");
-    const diff = prisma(engine, [
-      "migrate",
-      "diff",
-      "--from-schema-datamodel",
-      from,
-      "--to-schema-datamodel",
-      `prisma/${engine}`,
-      "--exit-code",
-    ]);
-    rmSync(from, { recursive: true, force: true });
+    const diff = diffFromSnapshot(engine, "--exit-code");
     if (diff.status === 2) {
       console.error(`${engine}: prisma/models.prisma has changes no migration covers. Run: npm run db:migration -- <name>`);
       failed = true;

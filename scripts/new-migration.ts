@@ -2,9 +2,9 @@
 // Writes one migration per engine with the SQL that takes the database from the models of the newest
 // migration (prisma/snapshot/models.prisma) to the current prisma/models.prisma, then moves the snapshot.
 // (Prisma's own `migrate dev` needs a shadow database, which its SQLite driver adapter cannot provide.)
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ENGINES, prisma, schemaFolderWith } from "./prisma-cli.js";
+import { diffFromSnapshot, ENGINES } from "./prisma-cli.js";
 
 const name = (process.argv[2] ?? "").trim();
 if (!/^[a-z][a-z0-9_]{1,60}$/.test(name)) {
@@ -15,17 +15,7 @@ const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
 
 let wrote = 0;
 for (const engine of ENGINES) {
-  const from = schemaFolderWith(engine, "prisma/snapshot/models.prisma");
-  const diff = prisma(engine, [
-    "migrate",
-    "diff",
-    "--from-schema-datamodel",
-    from,
-    "--to-schema-datamodel",
-    `prisma/${engine}`,
-    "--script",
-  ]);
-  rmSync(from, { recursive: true, force: true });
+  const diff = diffFromSnapshot(engine, "--script");
   if (diff.status !== 0) {
     console.error(diff.out);
     process.exit(1);

@@ -39,3 +39,13 @@ export function schemaFolderWith(engine: Engine, modelsFile: string): string {
 export function writeFile(file: string, text: string): void {
   writeFileSync(file, text);
 }
+
+/** `prisma migrate diff` from the models of the newest migration (the snapshot) to the current models. */
+export function diffFromSnapshot(engine: Engine, mode: "--script" | "--exit-code"): { status: number; stdout: string; out: string } {
+  const from = schemaFolderWith(engine, "prisma/snapshot/models.prisma");
+  try {
+    return prisma(engine, ["migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", `prisma/${engine}`, mode]);
+  } finally {
+    rmSync(from, { recursive: true, force: true });
+  }
+}
