@@ -363,6 +363,14 @@ const ERRORS = {
       kk: "Құжатқа Data Integrity ретінде қол қою мүмкін емес: {reason}. Әр қасиет оның @context-терінің бірінде анықталуы керек.",
     },
   },
+  NOT_A_PRESENTATION: {
+    status: 400,
+    title: {
+      en: "The body does not hold a verifiable presentation in a format this service reads (JWT VP, vp+jwt, Data Integrity).",
+      ru: "В теле запроса нет верифицируемой презентации в поддерживаемом формате (JWT VP, vp+jwt, Data Integrity).",
+      kk: "Сұрау денесінде қолдау көрсетілетін форматтағы тексерілетін презентация жоқ (JWT VP, vp+jwt, Data Integrity).",
+    },
+  },
   RATE_LIMITED: {
     status: 429,
     title: {

@@ -7,6 +7,7 @@ import addFormats from "ajv-formats";
 import { documentLoader } from "../credentials/data-integrity.js";
 import { safeFetch } from "../credentials/safe-fetch.js";
 import { verifyCredential, type StatusListDocument, type VerifyEnvironment } from "../credentials/verifier.js";
+import { verifyPresentation } from "../credentials/presentation-verifier.js";
 import { decideVerdict, type Check, type Policy, type Verdict } from "../domain/verification/report.js";
 import { trustLevel } from "../domain/verification/trust.js";
 import { projectRoot } from "../paths.js";
@@ -97,5 +98,53 @@ export async function verifyIncomingCredential(input: unknown, policy: Policy, d
     warnings: findings.checks.filter((c) => c.outcome === "warning").map((c) => c.reason),
     errors: findings.checks.filter((c) => c.outcome === "failed").map((c) => c.reason),
     credential: findings.credential,
+  };
+}
+
+export interface PresentationReport {
+  readonly verified: boolean;
+  readonly verdict: Verdict;
+  readonly format: string;
+  readonly holder: string | null;
+  readonly checks: readonly Check[];
+  readonly credentials: readonly VerificationReport[];
+  readonly warnings: readonly string[];
+  readonly errors: readonly string[];
+}
+
+/** The presentation's own checks first; when they pass, the verdict of the first credential that fails. */
+export async function verifyIncomingPresentation(
+  input: unknown,
+  options: { challenge?: string; domain?: string },
+  policy: Policy,
+  deps: Deps,
+): Promise<PresentationReport> {
+  const findings = await verifyPresentation(input, options, verificationEnvironment(deps));
+  const credentials = findings.credentials.map((c): VerificationReport => {
+    const { verified, verdict } = decideVerdict(c.checks, policy);
+    return {
+      verified,
+      verdict,
+      format: c.format,
+      issuer: c.issuer,
+      checks: c.checks,
+      warnings: c.checks.filter((x) => x.outcome === "warning").map((x) => x.reason),
+      errors: c.checks.filter((x) => x.outcome === "failed").map((x) => x.reason),
+      credential: c.credential,
+    };
+  });
+  const own = decideVerdict(findings.checks, { requireTrust: false });
+  const failing = credentials.find((c) => !c.verified);
+  const verdict = !own.verified ? own.verdict : failing ? failing.verdict : "valid";
+  const all = [...findings.checks, ...credentials.flatMap((c) => c.checks)];
+  return {
+    verified: verdict === "valid",
+    verdict,
+    format: findings.format,
+    holder: findings.holder,
+    checks: findings.checks,
+    credentials,
+    warnings: all.filter((c) => c.outcome === "warning").map((c) => c.reason),
+    errors: all.filter((c) => c.outcome === "failed").map((c) => c.reason),
   };
 }

@@ -78,3 +78,15 @@ declare module "did-context" {
 declare module "@digitalbazaar/vc-bitstring-status-list" {
   export function checkStatus(options: Record<string, unknown>): Promise<{ verified: boolean; results: unknown[] }>;
 }
+
+declare module "@digitalbazaar/vc" {
+  export function verify(options: {
+    presentation: Record<string, unknown>;
+    suite: unknown;
+    documentLoader: (url: string) => Promise<unknown>;
+    challenge?: string;
+    domain?: string;
+    checkStatus?: (options: Record<string, unknown>) => Promise<{ verified: boolean }>;
+    now?: string | Date;
+  }): Promise<{ verified: boolean; presentationResult?: { verified: boolean; error?: unknown }; error?: { message?: string } }>;
+}

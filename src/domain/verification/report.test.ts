@@ -37,6 +37,12 @@ describe("decideVerdict", () => {
     );
   });
 
+  it("calls a credential presented by someone other than its subject invalid", () => {
+    expect(decideVerdict([...allPassed(), check("holder", "failed", "holder_not_subject")], { requireTrust: false }).verdict).toBe(
+      "invalid",
+    );
+  });
+
   it("calls an unreadable document invalid", () => {
     expect(decideVerdict(replace(allPassed(), check("contexts", "failed", "unknown_context")), { requireTrust: false }).verdict).toBe(
       "invalid",

@@ -1,7 +1,7 @@
 // Verification is evidence, policy decides: the verifier records one Check per question it asked;
 // decideVerdict() turns the checks into the verdict an employer or a commission reads. Pure.
 
-export const CHECK_IDS = ["format", "contexts", "signature", "issuer", "validity", "status", "schema", "trust"] as const;
+export const CHECK_IDS = ["format", "contexts", "signature", "issuer", "validity", "status", "schema", "trust", "holder"] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
 export type Outcome = "passed" | "failed" | "warning" | "skipped";
@@ -34,7 +34,14 @@ const failed = (checks: readonly Check[], id: CheckId) => checks.find((c) => c.i
  */
 export function decideVerdict(checks: readonly Check[], policy: Policy): { verified: boolean; verdict: Verdict } {
   const verdict = ((): Verdict => {
-    if (failed(checks, "format") || failed(checks, "contexts") || failed(checks, "issuer") || failed(checks, "schema")) return "invalid";
+    if (
+      failed(checks, "format") ||
+      failed(checks, "contexts") ||
+      failed(checks, "issuer") ||
+      failed(checks, "schema") ||
+      failed(checks, "holder")
+    )
+      return "invalid";
     if (failed(checks, "signature")) return "tampered";
     const status = failed(checks, "status");
     if (status?.code === "revoked") return "revoked";

@@ -4,7 +4,8 @@ import { parseCredential } from "../../credentials/verifier.js";
 import { CHECK_IDS, VERDICTS } from "../../domain/verification/report.js";
 import { AppError } from "../../errors.js";
 import type { Deps } from "../../services/deps.js";
-import { verifyIncomingCredential } from "../../services/verify-credential.js";
+import { verifyIncomingCredential, verifyIncomingPresentation } from "../../services/verify-credential.js";
+import { parsePresentation } from "../../credentials/presentation-verifier.js";
 import { issueViaVcApi } from "../../services/issue-via-vc-api.js";
 import { SlugParams } from "../schemas/institutions.js";
 import { problems } from "../schemas/common.js";
@@ -29,6 +30,19 @@ export const VerificationReportView = z
     credential: z.record(z.string(), z.unknown()).nullable(),
   })
   .meta({ id: "VerificationReport" });
+
+const PresentationReportView = z
+  .object({
+    verified: z.boolean(),
+    verdict: z.enum(VERDICTS),
+    format: z.string(),
+    holder: z.string().nullable(),
+    checks: z.array(CheckView),
+    credentials: z.array(VerificationReportView),
+    warnings: z.array(z.string()),
+    errors: z.array(z.string()),
+  })
+  .meta({ id: "PresentationReport" });
 
 export const verificationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   app.post(
@@ -67,6 +81,49 @@ export const verificationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
         deps,
       );
       return reply.code(201).send({ verifiableCredential });
+    },
+  );
+
+  app.post(
+    "/presentations/verify",
+    {
+      config: { access: { scope: "public" } },
+      schema: {
+        tags: ["verification"],
+        summary: "Verify a presentation and every credential in it (W3C VC API)",
+        description:
+          "Checks the holder's proof (JWT VP, vp+jwt or Data Integrity), the challenge and domain when given, then verifies each credential in full and that the holder is its subject. 200 when all pass, 422 with the report otherwise.",
+        body: z.strictObject({
+          verifiablePresentation: z.unknown(),
+          options: z
+            .object({
+              challenge: z.string().max(500).optional(),
+              domain: z.string().max(500).optional(),
+              requireTrust: z.boolean().default(false),
+            })
+            .loose()
+            .optional(),
+        }),
+        response: {
+          200: PresentationReportView,
+          422: PresentationReportView,
+          ...problems(400, 413, 415),
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!parsePresentation(request.body.verifiablePresentation)) throw new AppError("NOT_A_PRESENTATION");
+      const options = request.body.options ?? { requireTrust: false };
+      const report = await verifyIncomingPresentation(
+        request.body.verifiablePresentation,
+        {
+          ...(options.challenge !== undefined ? { challenge: options.challenge } : {}),
+          ...(options.domain !== undefined ? { domain: options.domain } : {}),
+        },
+        { requireTrust: options.requireTrust ?? false },
+        deps,
+      );
+      return reply.code(report.verified ? 200 : 422).send(JSON.parse(JSON.stringify(report)) as z.infer<typeof PresentationReportView>);
     },
   );
 

@@ -1,0 +1,132 @@
+// POST /presentations/verify: the holder's proof, challenge and domain, every credential inside in full,
+// and the holder bound to each credential's subject. Presentations are made with independent libraries.
+import { generateKeyPairSync } from "node:crypto";
+import { base58 } from "@scure/base";
+import { EdDSASigner } from "did-jwt";
+import { createVerifiablePresentationJwt } from "did-jwt-vc";
+import { exportJWK, SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testIin } from "../helpers/iin.js";
+import { bearer, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped JSON under test
+type Json = Record<string, any>;
+
+let svc: TestService;
+let registrar: string;
+let n = 300;
+
+function freshDidKey() {
+  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+  const raw = publicKey.export({ format: "der", type: "spki" }).subarray(12);
+  const did = `did:key:z${base58.encode(Uint8Array.from([0xed, 0x01, ...raw]))}`;
+  return { did, kid: `${did}#${did.slice("did:key:".length)}`, privateKey };
+}
+
+const post = (url: string, payload?: object) =>
+  svc.app.inject({ method: "POST", url, headers: bearer(registrar), ...(payload ? { payload } : {}) });
+const verify = (verifiablePresentation: unknown, options?: object) =>
+  svc.app.inject({ method: "POST", url: "/presentations/verify", payload: { verifiablePresentation, ...(options ? { options } : {}) } });
+
+/** A credential of ours issued to the wallet DID `holder`. */
+async function credentialFor(holder: string): Promise<Json> {
+  const attestation = (
+    await post("/orgs/kaznu/programmes/DA-101/attestations", {
+      learner: { fullName: `Holder ${n}`, iin: testIin(n++), holderDid: holder },
+      session: "2026-06",
+      heldOn: "2026-06-20",
+      result: { percent: 91 },
+    })
+  ).json();
+  return (await post("/orgs/kaznu/programmes/DA-101/awards", { attestationId: attestation.id })).json();
+}
+
+async function jwtVp(holder: ReturnType<typeof freshDidKey>, credentials: string[], nonce: string, aud: string) {
+  const jwk = await exportJWK(holder.privateKey);
+  return createVerifiablePresentationJwt(
+    {
+      vp: { "@context": ["https://www.w3.org/2018/credentials/v1"], type: ["VerifiablePresentation"], verifiableCredential: credentials },
+      nonce,
+      aud,
+    },
+    { did: holder.did, signer: EdDSASigner(Buffer.from(jwk.d!, "base64url")), alg: "EdDSA" },
+  );
+}
+
+beforeAll(async () => {
+  svc = await startService();
+  ({ registrar } = await withPublishedProgramme(svc));
+});
+afterAll(async () => {
+  await svc?.destroy();
+});
+
+describe("presentations", () => {
+  it("a JWT VP (did-jwt-vc) of the holder's own credential, for this challenge and domain, is valid", async () => {
+    const holder = freshDidKey();
+    const issued = await credentialFor(holder.did);
+    const vp = await jwtVp(holder, [issued.jwt], "challenge-123", "https://employer.example.kz");
+    const res = await verify(vp, { challenge: "challenge-123", domain: "https://employer.example.kz" });
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json();
+    expect(report).toMatchObject({ verified: true, verdict: "valid", format: "jwt-vp", holder: holder.did });
+    expect(report.credentials).toHaveLength(1);
+    expect(report.credentials[0].checks.find((c: Json) => c.id === "holder").code).toBe("holder_is_subject");
+  });
+
+  it("a replayed presentation (other challenge) or one for another verifier fails", async () => {
+    const holder = freshDidKey();
+    const issued = await credentialFor(holder.did);
+    const vp = await jwtVp(holder, [issued.jwt], "old-challenge", "https://employer.example.kz");
+    const replay = await verify(vp, { challenge: "new-challenge", domain: "https://employer.example.kz" });
+    expect(replay.statusCode).toBe(422);
+    expect(replay.json().checks.find((c: Json) => c.code === "challenge_mismatch")).toBeDefined();
+    expect((await verify(vp, { challenge: "old-challenge", domain: "https://elsewhere.kz" })).json().verified).toBe(false);
+  });
+
+  it("someone else presenting the holder's credential is refused", async () => {
+    const owner = freshDidKey();
+    const thief = freshDidKey();
+    const issued = await credentialFor(owner.did);
+    const vp = await jwtVp(thief, [issued.jwt], "c", "d");
+    const report = (await verify(vp, { challenge: "c", domain: "d" })).json();
+    expect(report).toMatchObject({ verified: false, verdict: "invalid" });
+    expect(report.credentials[0].checks.find((c: Json) => c.id === "holder").code).toBe("holder_not_subject");
+  });
+
+  it("a vp+jwt (VC 2.0) signed with jose verifies, and a revoked credential inside makes it fail", async () => {
+    const holder = freshDidKey();
+    const good = await credentialFor(holder.did);
+    const revoked = await credentialFor(holder.did);
+    await post(`/orgs/kaznu/credentials/${revoked.id}/revoke`, { reason: "Annulled" });
+    const make = (jwts: string[]) =>
+      new SignJWT({
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        type: ["VerifiablePresentation"],
+        holder: holder.did,
+        verifiableCredential: jwts.map((jwt) => ({
+          "@context": ["https://www.w3.org/ns/credentials/v2"],
+          id: `data:application/vc+jwt,${jwt}`,
+          type: "EnvelopedVerifiableCredential",
+        })),
+        nonce: "n-1",
+        aud: "kualik-test",
+      })
+        .setProtectedHeader({ alg: "EdDSA", typ: "vp+jwt", kid: holder.kid })
+        .sign(holder.privateKey);
+    const ok = await verify(await make([good.jwt]), { challenge: "n-1", domain: "kualik-test" });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().format).toBe("vp+jwt");
+    const bad = (await verify(await make([good.jwt, revoked.jwt]), { challenge: "n-1", domain: "kualik-test" })).json();
+    expect(bad).toMatchObject({ verified: false, verdict: "revoked" });
+    expect(bad.credentials.map((c: Json) => c.verdict)).toEqual(["valid", "revoked"]);
+  });
+
+  it("what is not a presentation gets 400", async () => {
+    for (const body of ["junk", { type: "VerifiableCredential" }, 7]) {
+      const res = await verify(body);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().code).toBe("NOT_A_PRESENTATION");
+    }
+  });
+});
