@@ -3,6 +3,7 @@
 const benches: Record<string, () => Promise<void>> = {
   http: async () => (await import("./http-foundation.js")).run(),
   issue: async () => (await import("./issue.js")).run(),
+  verify: async () => (await import("./verify.js")).run(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -17,6 +17,12 @@ export async function setStatusBit(encoded: string, index: number, on: boolean):
   return list.encodeBits();
 }
 
+/** Decodes a list once, for reading many positions. */
+export async function decodeStatusList(encoded: string): Promise<{ length: number; get(index: number): boolean }> {
+  const list = new Bitstring({ buffer: await Bitstring.decodeBits({ encoded }) });
+  return { length: list.length, get: (index) => list.get(index) };
+}
+
 export async function getStatusBit(encoded: string, index: number): Promise<boolean> {
   const list = new Bitstring({ buffer: await Bitstring.decodeBits({ encoded }) });
   return list.get(index);

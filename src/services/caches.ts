@@ -5,6 +5,8 @@ import { LRUCache } from "lru-cache";
 import type { DidDocument } from "../credentials/did-web.js";
 import type { ApiTokenRecord } from "../db/repositories/api-tokens.js";
 import type { Institution } from "../domain/institutions/institution.js";
+import type { DecodedStatusList } from "../credentials/verifier.js";
+import type { TrustLevel } from "../domain/verification/report.js";
 
 export interface Caches {
   readonly institutionsBySlug: LRUCache<string, Institution>;
@@ -13,6 +15,10 @@ export interface Caches {
   readonly tokens: LRUCache<string, ApiTokenRecord>;
   /** kid → public key hex. A key's public half never changes, so entries only age out by size. */
   readonly publicKeys: LRUCache<string, string>;
+  /** Verified, decoded status lists by URL (ours and other issuers'), for verification. */
+  readonly statusLists: LRUCache<string, DecodedStatusList>;
+  /** Trust decisions by issuer DID. */
+  readonly trust: LRUCache<string, { level: TrustLevel; name?: string }>;
 }
 
 export function createCaches(ttlMs: number): Caches {
@@ -22,6 +28,8 @@ export function createCaches(ttlMs: number): Caches {
     didDocuments: make<DidDocument>(5_000),
     tokens: make<ApiTokenRecord>(10_000),
     publicKeys: new LRUCache<string, string>({ max: 10_000 }),
+    statusLists: make<DecodedStatusList>(2_000),
+    trust: make<{ level: TrustLevel; name?: string }>(10_000),
   };
 }
 

@@ -69,5 +69,5 @@ export async function createInstitution(input: CreateInstitutionInput, actor: st
       now,
     );
     return institution;
-  });
+  }).finally(() => deps.caches.trust.clear()); // a DID verified before it was ours is trusted now
 }

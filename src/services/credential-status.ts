@@ -71,5 +71,5 @@ export async function changeCredentialStatus(
       now,
     );
     return updated;
-  });
+  }).finally(() => deps.caches.statusLists.clear()); // this node's verifications see the change at once
 }

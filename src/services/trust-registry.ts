@@ -9,5 +9,5 @@ export async function replaceTrustRegistry(entries: readonly TrustedIssuer[], ac
     await deps.repos.trustRegistry.replace(entries);
     await deps.repos.audit.record({ actor, action: "trust_registry.replaced", details: { entries: entries.length } }, now);
     return deps.repos.trustRegistry.list();
-  });
+  }).finally(() => deps.caches.trust.clear());
 }

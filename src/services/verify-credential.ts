@@ -57,6 +57,7 @@ export function verificationEnvironment(deps: Deps): VerifyEnvironment {
     now: deps.clock(),
     resolveDid,
     loader: documentLoader({ didDocument: resolveDid }),
+    statusLists: deps.caches.statusLists,
     async fetchStatusList(url): Promise<StatusListDocument | null> {
       const own = new RegExp(
         `^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/orgs/([a-z0-9-]+)/status/(revocation|suspension)/(\\d+)(/jwt)?$`,
@@ -74,10 +75,15 @@ export function verificationEnvironment(deps: Deps): VerifyEnvironment {
       return { kind: "json", body: JSON.parse(body) as Json };
     },
     async trustOf(issuerDid) {
+      const cached = deps.caches.trust.get(issuerDid);
+      if (cached) return cached;
       const institution = await deps.repos.institutions.findByDid(issuerDid);
-      if (institution) return { level: "trusted", name: institution.names.en };
-      const entry = await deps.repos.trustRegistry.find(issuerDid);
-      return { level: trustLevel(entry, deps.clock()), ...(entry ? { name: entry.names.en } : {}) };
+      const entry = institution ? null : await deps.repos.trustRegistry.find(issuerDid);
+      const decision = institution
+        ? { level: "trusted" as const, name: institution.names.en }
+        : { level: trustLevel(entry, deps.clock()), ...(entry ? { name: entry.names.en } : {}) };
+      deps.caches.trust.set(issuerDid, decision);
+      return decision;
     },
     async validateSchema(schemaId, credential) {
       if (schemaId === schemaUrlOf(deps.config.publicUrl)) return ourSchemaValidator()(credential);

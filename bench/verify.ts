@@ -1,0 +1,175 @@
+// Verification throughput, with same-run baselines: raw node:crypto Ed25519 verify, Veramo's stock
+// verifyCredential (JWT), and @digitalbazaar/vc's stock verifyCredential (Data Integrity); then ours, in
+// process, and over HTTP (POST /credentials/verify under autocannon) against a bare Fastify route that does
+// one Ed25519 verify per request.
+import { generateKeyPairSync, sign, verify } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DataIntegrityProof } from "@digitalbazaar/data-integrity";
+import { cryptosuite as eddsaRdfc2022 } from "@digitalbazaar/eddsa-rdfc-2022-cryptosuite";
+import * as dbvc from "@digitalbazaar/vc";
+import { createAgent, type ICredentialPlugin, type IDIDManager, type IKeyManager, type IResolver } from "@veramo/core";
+import { CredentialProviderJWT } from "@veramo/credential-jwt";
+import { CredentialPlugin } from "@veramo/credential-w3c";
+import { DIDManager, MemoryDIDStore } from "@veramo/did-manager";
+import { getDidKeyResolver, KeyDIDProvider } from "@veramo/did-provider-key";
+import { DIDResolverPlugin } from "@veramo/did-resolver";
+import { KeyManager, MemoryKeyStore, MemoryPrivateKeyStore } from "@veramo/key-manager";
+import { KeyManagementSystem } from "@veramo/kms-local";
+import autocannon from "autocannon";
+import Fastify from "fastify";
+import { loadConfig } from "../src/config.js";
+import { buildApp } from "../src/http/app.js";
+import { serviceDocumentLoader } from "../src/services/json-ld.js";
+import { verifyIncomingCredential } from "../src/services/verify-credential.js";
+import { wire } from "../src/wiring.js";
+import { testIin } from "../test/helpers/iin.js";
+
+const N = Number(process.env.BENCH_N ?? 1000);
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
+const RUNS = 3;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function opsPerSecond(n: number, fn: () => unknown): Promise<number> {
+  for (let i = 0; i < Math.min(50, n); i++) await fn(); // warm caches and the JIT
+  const rates: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const start = performance.now();
+    for (let i = 0; i < n; i++) await fn();
+    rates.push(n / ((performance.now() - start) / 1000));
+  }
+  return median(rates);
+}
+
+async function load(url: string, body: string): Promise<{ rps: number; p50: number; p99: number }> {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = await autocannon({
+      url,
+      method: "POST",
+      connections: 50,
+      duration: DURATION_S,
+      headers: { "content-type": "application/json" },
+      body,
+    });
+    if (r.errors > 0 || r.non2xx > 0) throw new Error(`${url}: ${r.errors} errors, ${r.non2xx} non-2xx`);
+    runs.push({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 });
+  }
+  runs.sort((a, b) => a.rps - b.rps);
+  return runs[1]!;
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), "kualik-bench-verify-"));
+  const admin = "bench-admin-token-000000000000";
+  const config = loadConfig({
+    DATA_DIR: dir,
+    KUALIK_SECRET_KEY: "d".repeat(64),
+    KUALIK_ADMIN_TOKEN: admin,
+    LOG_LEVEL: "silent",
+    RATE_LIMIT_ENABLED: "false",
+    PUBLIC_URL: "http://localhost:3999",
+  });
+  const wired = await wire(config);
+  const app = await buildApp(wired.deps);
+  const address = await app.listen({ host: "127.0.0.1", port: 0 });
+  const call = async (url: string, body?: object) =>
+    (await (
+      await fetch(`${address}${url}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${admin}`, "content-type": "application/json" },
+        body: body ? JSON.stringify(body) : undefined,
+      })
+    ).json()) as Record<string, unknown>;
+  const bare = Fastify();
+  try {
+    const { dataAnalysisProgramme } = await import("../test/fixtures/programmes.js");
+    await call("/orgs", { slug: "bench", bin: "990140001154", kind: "higher", names: { kk: "Бенч", ru: "Бенч", en: "Bench" } });
+    await call("/orgs/bench/programmes", dataAnalysisProgramme());
+    await call("/orgs/bench/programmes/DA-101/approve", { decisionNumber: "1", decisionDate: "2026-09-01" });
+    await call("/orgs/bench/programmes/DA-101/publish");
+    const award = async (i: number, format: string) => {
+      const attestation = await call("/orgs/bench/programmes/DA-101/attestations", {
+        learner: { fullName: `L${i}`, iin: testIin(i) },
+        session: "s",
+        heldOn: "2026-06-20",
+        result: { percent: 90 },
+      });
+      return call("/orgs/bench/programmes/DA-101/awards", { attestationId: attestation.id, format });
+    };
+    const jwtCredential = (await award(1, "vc+jwt")).jwt as string;
+    const diCredential = (await award(2, "di")).credential as Record<string, unknown>;
+    const deps = wired.deps;
+    const policy = { requireTrust: false };
+    if (!(await verifyIncomingCredential(jwtCredential, policy, deps)).verified) throw new Error("bench credential does not verify");
+
+    // Baseline 1: raw Ed25519 verify of a signature over the same JWT signing input.
+    const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+    const input = Buffer.from(jwtCredential.split(".").slice(0, 2).join("."));
+    const signature = sign(null, input, privateKey);
+    const raw = await opsPerSecond(N * 5, () => verify(null, input, publicKey, signature));
+
+    // Baseline 2: Veramo stock verifyCredential of a JWT VC by a did:key issuer (in-memory stores).
+    const veramo = createAgent<IDIDManager & IKeyManager & IResolver & ICredentialPlugin>({
+      plugins: [
+        new KeyManager({ store: new MemoryKeyStore(), kms: { local: new KeyManagementSystem(new MemoryPrivateKeyStore()) } }),
+        new DIDManager({
+          store: new MemoryDIDStore(),
+          defaultProvider: "did:key",
+          providers: { "did:key": new KeyDIDProvider({ defaultKms: "local" }) },
+        }),
+        new DIDResolverPlugin({ ...getDidKeyResolver() }),
+        new CredentialPlugin([new CredentialProviderJWT()]),
+      ],
+    });
+    const issuer = await veramo.didManagerCreate({ provider: "did:key", options: { keyType: "Ed25519" } });
+    const stockVc = await veramo.createVerifiableCredential({
+      credential: { issuer: { id: issuer.did }, credentialSubject: { id: "did:example:1", course: "x" } },
+      proofFormat: "jwt",
+    });
+    const stock = await opsPerSecond(Math.min(N, 300), () => veramo.verifyCredential({ credential: stockVc }));
+
+    // Baseline 3: @digitalbazaar/vc stock verifyCredential of our Data Integrity credential.
+    const loader = serviceDocumentLoader(deps);
+    const dbStock = await opsPerSecond(Math.min(N, 200), () =>
+      dbvc.verifyCredential({
+        credential: diCredential,
+        suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
+        documentLoader: loader,
+        checkStatus: async () => ({ verified: true }),
+      }),
+    );
+
+    const oursJwt = await opsPerSecond(N, () => verifyIncomingCredential(jwtCredential, policy, deps));
+    const oursDi = await opsPerSecond(Math.min(N, 200), () => verifyIncomingCredential(diCredential, policy, deps));
+
+    console.log(`in-process verification (all checks: signature, issuer, validity, status, schema, trust), median of ${RUNS} runs`);
+    console.log("| path | verifications/s | vs raw verify | vs stock |\n|---|---|---|---|");
+    console.log(`| raw node:crypto Ed25519 verify (baseline) | ${Math.round(raw)} | 1.00× | |`);
+    console.log(`| Veramo stock verifyCredential (JWT) | ${Math.round(stock)} | ${(stock / raw).toFixed(2)}× | 1.00× |`);
+    console.log(`| Kualik vc+jwt | ${Math.round(oursJwt)} | ${(oursJwt / raw).toFixed(2)}× | ${(oursJwt / stock).toFixed(2)}× Veramo |`);
+    console.log(`| @digitalbazaar/vc stock verifyCredential (DI) | ${Math.round(dbStock)} | ${(dbStock / raw).toFixed(3)}× | 1.00× |`);
+    console.log(
+      `| Kualik Data Integrity | ${Math.round(oursDi)} | ${(oursDi / raw).toFixed(3)}× | ${(oursDi / dbStock).toFixed(2)}× @digitalbazaar |`,
+    );
+
+    bare.post("/verify", async () => ({ verified: verify(null, input, publicKey, signature) }));
+    const bareAddress = await bare.listen({ host: "127.0.0.1", port: 0 });
+    const baseline = await load(`${bareAddress}/verify`, "{}");
+    const ours = await load(`${address}/credentials/verify`, JSON.stringify({ verifiableCredential: jwtCredential }));
+    console.log(`\nHTTP, autocannon 50 connections, ${DURATION_S} s × ${RUNS} (median)`);
+    console.log("| route | req/s | × baseline | p50 ms | p99 ms |\n|---|---|---|---|---|");
+    console.log(
+      `| bare Fastify + one Ed25519 verify (baseline) | ${Math.round(baseline.rps)} | 1.00 | ${baseline.p50} | ${baseline.p99} |`,
+    );
+    console.log(
+      `| POST /credentials/verify (vc+jwt) | ${Math.round(ours.rps)} | ${(ours.rps / baseline.rps).toFixed(2)} | ${ours.p50} | ${ours.p99} |`,
+    );
+  } finally {
+    await bare.close();
+    await app.close();
+    await wired.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
