@@ -94,3 +94,22 @@ describe("the verification page (QR target)", () => {
     await context.close();
   });
 });
+
+describe("the paste page", () => {
+  it("checks a pasted credential and shows the verdict; refuses text that is not a credential", async () => {
+    const jwt = (await svc.app.inject({ method: "GET", url: `/credentials/${validId}`, headers: { accept: "application/vc+jwt" } })).body;
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: "ru-RU" });
+    const page = await context.newPage();
+    await page.goto(`${base}/verify`);
+    expect(await page.getAttribute("html", "lang")).toBe("ru");
+    await page.fill("textarea#credential", jwt);
+    await page.click("button[type=submit]");
+    expect(await page.textContent("[data-verdict]")).toBe("Документ действителен");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "paste-valid-ru.png"), fullPage: true });
+
+    await page.fill("textarea#credential", "not a credential at all");
+    await page.click("button[type=submit]");
+    expect(await page.textContent("[role=status]")).toContain("не является проверяемым документом");
+    await context.close();
+  });
+});

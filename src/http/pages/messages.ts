@@ -43,6 +43,19 @@ export const PAGE_TEXT = {
   machineReadable: { kk: "Машинаға арналған нұсқа", ru: "Машиночитаемая версия", en: "Machine-readable version" },
   checkedAt: { kk: "Тексерілген уақыты", ru: "Время проверки", en: "Checked at" },
   notFound: { kk: "Мұндай құжат табылмады", ru: "Такой документ не найден", en: "No such credential" },
+  pasteTitle: { kk: "Құжатты тексеру: мәтінін қойыңыз", ru: "Проверка документа: вставьте текст", en: "Check a credential: paste it" },
+  pasteHelp: {
+    kk: "Құжатты (JWT немесе JSON) осы жолға қойып, «Тексеру» батырмасын басыңыз. Ештеңе сақталмайды.",
+    ru: "Вставьте документ (JWT или JSON) в поле ниже и нажмите «Проверить». Ничего не сохраняется.",
+    en: "Paste the credential (JWT or JSON) below and press Check. Nothing is stored.",
+  },
+  pasteLabel: { kk: "Құжат мәтіні", ru: "Текст документа", en: "Credential text" },
+  pasteButton: { kk: "Тексеру", ru: "Проверить", en: "Check" },
+  pasteNotCredential: {
+    kk: "Бұл мәтін тексерілетін құжат емес (JWT немесе JSON күтілген).",
+    ru: "Этот текст не является проверяемым документом (ожидался JWT или JSON).",
+    en: "This text is not a verifiable credential (a JWT or JSON was expected).",
+  },
   // One plain line per check result, by the check's code.
   check_format: { kk: "Құжат пішімі танылды", ru: "Формат документа распознан", en: "The document's format was recognised" },
   check_contexts_known: {

@@ -57,7 +57,7 @@ nav{display:flex;gap:.75rem;justify-content:flex-end;font-size:.9rem}nav a{color
 .verdict{border-radius:.5rem;padding:1rem 1.25rem;margin:.75rem 0 1rem;color:#fff;font-size:1.25rem;font-weight:700}
 .verdict.ok{background:var(--ok)}.verdict.bad{background:var(--bad)}.verdict.warn{background:var(--warn)}
 dl{display:grid;grid-template-columns:minmax(7rem,35%) 1fr;gap:.4rem 1rem;background:#fff;border:1px solid var(--line);border-radius:.5rem;padding:1rem;margin:0}
-dt{color:var(--muted);overflow-wrap:anywhere;hyphens:auto}dd{margin:0;font-weight:600;overflow-wrap:anywhere}
+dt{color:var(--muted);overflow-wrap:break-word;hyphens:auto}dd{margin:0;font-weight:600;overflow-wrap:anywhere}
 h2{font-size:1.05rem;margin:1.25rem 0 .5rem}
 ul.checks{list-style:none;padding:0;margin:0;background:#fff;border:1px solid var(--line);border-radius:.5rem}
 ul.checks li{padding:.55rem .9rem;border-top:1px solid var(--line);display:flex;gap:.6rem}ul.checks li:first-child{border-top:0}
@@ -70,7 +70,7 @@ const MARK = { passed: "✓", failed: "✗", warning: "!", skipped: "–" } as c
 export function renderVerifyPage(input: {
   lang: Lang;
   report: VerificationReport | null;
-  links: { pdf: string | null; json: string; self: string };
+  links: { pdf: string | null; json: string | null; self: string };
   checkedAt: Date;
   /** Names in the page's language, when the service knows them (its own institutions and programmes). */
   localized?: { issuerName?: string; qualification?: string };
@@ -115,9 +115,46 @@ export function renderVerifyPage(input: {
 <ul class="checks">${checks}</ul>
 <footer>
   <p>${escape(t("checkedAt", lang))}: ${escape(new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Almaty" }).format(input.checkedAt))}</p>
-  <p>${input.links.pdf ? `<a href="${escape(input.links.pdf)}">${escape(t("downloadPdf", lang))}</a> · ` : ""}<a href="${escape(input.links.json)}">${escape(t("machineReadable", lang))}</a></p>
+  <p>${[
+    input.links.pdf ? `<a href="${escape(input.links.pdf)}">${escape(t("downloadPdf", lang))}</a>` : "",
+    input.links.json ? `<a href="${escape(input.links.json)}">${escape(t("machineReadable", lang))}</a>` : "",
+  ]
+    .filter(Boolean)
+    .join(" · ")}</p>
 </footer>`;
   return page(lang, body);
+}
+
+/** The form where a credential can be pasted (no JavaScript needed). */
+export function renderPastePage(input: {
+  lang: Lang;
+  text?: string;
+  error?: boolean;
+  report?: VerificationReport | null;
+  checkedAt: Date;
+}): string {
+  const langLinks = (["kk", "ru", "en"] as const)
+    .map((l) => `<a href="?lang=${l}" lang="${l}"${l === input.lang ? ' aria-current="true"' : ""}>${escape(t("languageName", l))}</a>`)
+    .join("");
+  const form = `
+<nav aria-label="Language">${langLinks}</nav>
+<h2>${escape(t("pasteTitle", input.lang))}</h2>
+<p>${escape(t("pasteHelp", input.lang))}</p>
+<form method="post" action="/verify?lang=${input.lang}">
+  <label for="credential">${escape(t("pasteLabel", input.lang))}</label>
+  <textarea id="credential" name="credential" rows="8" required style="display:block;width:100%;margin:.4rem 0;font:13px/1.4 ui-monospace,monospace">${escape(input.text ?? "")}</textarea>
+  <button type="submit" style="font-size:1rem;padding:.5rem 1.25rem">${escape(t("pasteButton", input.lang))}</button>
+</form>
+${input.error ? `<div class="verdict bad" role="status">${escape(t("pasteNotCredential", input.lang))}</div>` : ""}`;
+  if (!input.report) return page(input.lang, form);
+  const result = renderVerifyPage({
+    lang: input.lang,
+    report: input.report,
+    links: { pdf: null, json: null, self: "/verify" },
+    checkedAt: input.checkedAt,
+  });
+  const reportBody = result.slice(result.indexOf("</nav>") + "</nav>".length, result.indexOf("</main>"));
+  return page(input.lang, form + reportBody);
 }
 
 function page(lang: Lang, body: string): string {

@@ -1,4 +1,8 @@
+import formbody from "@fastify/formbody";
+import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { pickLang } from "../lang.js";
+import { renderPastePage } from "../pages/verify-page.js";
 import { z } from "zod";
 import { parseCredential } from "../../credentials/verifier.js";
 import { CHECK_IDS, VERDICTS } from "../../domain/verification/report.js";
@@ -45,6 +49,55 @@ const PresentationReportView = z
   .meta({ id: "PresentationReport" });
 
 export const verificationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  await app.register(formbody, { bodyLimit: 1024 * 1024 });
+
+  const html = (reply: FastifyReply, lang: string, body: string, status = 200) =>
+    reply.code(status).header("cache-control", "no-store").header("content-language", lang).type("text/html; charset=utf-8").send(body);
+
+  app.get(
+    "/verify",
+    {
+      config: { access: { scope: "public" } },
+      schema: {
+        tags: ["verification"],
+        summary: "Page: paste a credential to check it (kk/ru/en)",
+        querystring: z.strictObject({ lang: z.enum(["kk", "ru", "en"]).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const lang = pickLang(request.headers["accept-language"], request.query.lang);
+      return html(reply, lang, renderPastePage({ lang, checkedAt: deps.clock() }));
+    },
+  );
+
+  app.post(
+    "/verify",
+    {
+      config: { access: { scope: "public" } },
+      schema: {
+        tags: ["verification"],
+        summary: "Page: the report for a pasted credential",
+        querystring: z.strictObject({ lang: z.enum(["kk", "ru", "en"]).optional() }),
+        body: z.strictObject({ credential: z.string().max(1024 * 1024) }),
+      },
+    },
+    async (request, reply) => {
+      const lang = pickLang(request.headers["accept-language"], request.query.lang);
+      const text = request.body.credential.trim();
+      let input: unknown = text;
+      if (text.startsWith("{")) {
+        try {
+          input = JSON.parse(text);
+        } catch {
+          input = null;
+        }
+      }
+      if (!parseCredential(input)) return html(reply, lang, renderPastePage({ lang, text, error: true, checkedAt: deps.clock() }), 400);
+      const report = await verifyIncomingCredential(input, { requireTrust: false }, deps);
+      return html(reply, lang, renderPastePage({ lang, text, report, checkedAt: deps.clock() }), report.verified ? 200 : 422);
+    },
+  );
+
   app.post(
     "/orgs/:slug/credentials/issue",
     {
