@@ -47,7 +47,8 @@ export function documentLoader(sources: LoaderSources): DocumentLoader {
   return async (url) => {
     if (url.startsWith("did:")) {
       const [did, fragment] = url.split("#") as [string, string | undefined];
-      const doc = await sources.didDocument(did);
+      // An Ed25519 did:key is its own document; build it in the Multikey form the Data Integrity suites read.
+      const doc = ed25519DidKeyDocument(did) ?? (await sources.didDocument(did));
       if (!doc) throw new Error(`DID not resolvable: ${did}`);
       if (!fragment) return { contextUrl: null, documentUrl: url, document: doc };
       const methods = (doc.verificationMethod as Json[] | undefined) ?? [];
@@ -59,6 +60,20 @@ export function documentLoader(sources: LoaderSources): DocumentLoader {
     const extra = await sources.document?.(url);
     if (extra) return { contextUrl: null, documentUrl: url, document: extra };
     return staticLoader(url);
+  };
+}
+
+/** The DID document of an Ed25519 did:key (z6Mk…) with a Multikey verification method, or null. */
+export function ed25519DidKeyDocument(did: string): Json | null {
+  const multibase = did.startsWith("did:key:z6Mk") ? did.slice("did:key:".length) : null;
+  if (!multibase) return null;
+  const id = `${did}#${multibase}`;
+  return {
+    "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
+    id: did,
+    verificationMethod: [{ id, type: "Multikey", controller: did, publicKeyMultibase: multibase }],
+    assertionMethod: [id],
+    authentication: [id],
   };
 }
 

@@ -323,3 +323,86 @@ describe("VC API issuing (POST /orgs/{slug}/credentials/issue)", () => {
     expect((await issue({ credential: { hello: "world" } })).json().code).toBe("NOT_A_CREDENTIAL");
   });
 });
+
+describe("hostile bodies", () => {
+  it("a 2 MB body is 413, JSON nested 10,000 levels deep is 400, neither a 5xx", async () => {
+    const big = await svc.app.inject({
+      method: "POST",
+      url: "/credentials/verify",
+      headers: { "content-type": "application/json" },
+      payload: JSON.stringify({ verifiableCredential: "x".repeat(2_000_000) }),
+    });
+    expect(big.statusCode).toBe(413);
+    expect(big.json().code).toBe("BODY_TOO_LARGE");
+    const deep = `{"verifiableCredential": ${"[".repeat(10_000)}${"]".repeat(10_000)}}`;
+    const nested = await svc.app.inject({
+      method: "POST",
+      url: "/credentials/verify",
+      headers: { "content-type": "application/json" },
+      payload: deep,
+    });
+    expect(nested.statusCode).toBe(400);
+    const deepObject = `{"verifiableCredential": ${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}}`;
+    expect(
+      (
+        await svc.app.inject({
+          method: "POST",
+          url: "/credentials/verify",
+          headers: { "content-type": "application/json" },
+          payload: deepObject,
+        })
+      ).statusCode,
+    ).toBe(400);
+  });
+});
+
+describe("Data Integrity credentials from other software", () => {
+  it("a credential signed with @digitalbazaar/vc by an unseen did:key verifies; a changed one does not", async () => {
+    const Ed25519Multikey = await import("@digitalbazaar/ed25519-multikey");
+    const { DataIntegrityProof } = await import("@digitalbazaar/data-integrity");
+    const { cryptosuite } = await import("@digitalbazaar/eddsa-rdfc-2022-cryptosuite");
+    const dbvc = await import("@digitalbazaar/vc");
+    const { documentLoader } = await import("../../src/credentials/data-integrity.js");
+    const keyPair = await Ed25519Multikey.generate({});
+    const did = `did:key:${keyPair.publicKeyMultibase}`;
+    keyPair.controller = did;
+    keyPair.id = `${did}#${keyPair.publicKeyMultibase}`;
+    const credential = {
+      "@context": ["https://www.w3.org/ns/credentials/v2"],
+      type: ["VerifiableCredential"],
+      issuer: did,
+      validFrom: "2026-01-01T00:00:00Z",
+      credentialSubject: { id: "did:example:learner", name: "Occupational safety" },
+    };
+    // The signer's own loader knows only contexts and the did:key itself.
+    const loader = documentLoader({ didDocument: async () => null });
+    const signed = await dbvc.issue({
+      credential,
+      suite: new DataIntegrityProof({ signer: keyPair.signer(), cryptosuite }),
+      documentLoader: loader,
+    });
+    const res = await verify(signed);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ verified: true, format: "data-integrity", issuer: did });
+    const changed = { ...signed, credentialSubject: { ...(signed.credentialSubject as object), name: "Nuclear safety" } };
+    expect((await verify(changed)).json().verdict).toBe("tampered");
+  });
+
+  it("an unknown @context fails a Data Integrity credential, naming the context, and is never fetched", async () => {
+    const issued = (
+      await post("/orgs/kaznu/credentials/issue", {
+        credential: {
+          "@context": ["https://www.w3.org/ns/credentials/v2"],
+          type: ["VerifiableCredential"],
+          credentialSubject: { id: "did:example:1", name: "x" },
+        },
+        options: { format: "di" },
+      })
+    ).json().verifiableCredential;
+    const withUnknown = { ...issued, "@context": [...issued["@context"], "https://example.org/contexts/unknown/v1"] };
+    const report = (await verify(withUnknown)).json();
+    expect(report.verified).toBe(false);
+    expect(report.checks.find((c: Json) => c.id === "contexts")).toMatchObject({ outcome: "failed", code: "unknown_context" });
+    expect(report.checks.find((c: Json) => c.id === "contexts").reason).toContain("https://example.org/contexts/unknown/v1");
+  });
+});
