@@ -1,5 +1,6 @@
 // The only reader of process.env. Parses once, fails listing every bad variable, returns a frozen Config.
 import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -27,6 +28,8 @@ export interface Config {
   readonly cacheTtlMs: number;
   /** An award batch whose process has been silent this long is taken over by another process. */
   readonly batchStaleMs: number;
+  /** HTTP worker processes (node:cluster) sharing the port; 1 runs in this process. */
+  readonly workers: number;
 }
 
 export class ConfigError extends Error {
@@ -70,6 +73,10 @@ const EnvSchema = z.object({
   TRUST_PROXY: boolean.default(false),
   CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   BATCH_STALE_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
+  WORKERS: z
+    .union([z.literal("auto"), z.coerce.number().int().min(1).max(64)])
+    .default(1)
+    .transform((v) => (v === "auto" ? Math.max(1, availableParallelism()) : v)),
 });
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -142,6 +149,7 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): C
     trustProxy: e.TRUST_PROXY,
     cacheTtlMs: e.CACHE_TTL_MS,
     batchStaleMs: e.BATCH_STALE_MS,
+    workers: e.WORKERS,
   });
 }
 

@@ -1,7 +1,8 @@
 // Process entry: configuration, wiring, listen, graceful shutdown. Nothing else calls listen().
 import closeWithGrace from "close-with-grace";
 import { pino } from "pino";
-import { ConfigError, loadConfig } from "./config.js";
+import cluster from "node:cluster";
+import { ConfigError, loadConfig, type Config } from "./config.js";
 import { buildApp, REDACTED_PATHS } from "./http/app.js";
 import { SecretKeyMismatchError, wire } from "./wiring.js";
 
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
         "!!! Generated a new KUALIK_SECRET_KEY for development and saved it in this file. It encrypts every private key: back it up, and set KUALIK_SECRET_KEY yourself in production. !!!",
       ),
   });
+  if (config.workers > 1 && cluster.isPrimary) return runPrimary(config);
+
   const wired = await wire(config, { log: bootLog });
   if (wired.migration.applied.length > 0) bootLog.info({ applied: wired.migration.applied }, "database migrated");
   if (wired.institutionsUnderOtherUrl.length > 0) {
@@ -46,6 +49,39 @@ async function main(): Promise<void> {
     },
     "Kualik is ready",
   );
+}
+
+/**
+ * WORKERS > 1: this process migrates the database and creates the platform identity once, then starts
+ * that many workers sharing the port (node:cluster) and replaces any that dies. Each worker is a node in
+ * the multi-node sense: its caches see other workers' changes within CACHE_TTL_MS.
+ */
+async function runPrimary(config: Config): Promise<void> {
+  const setup = await wire(config, { log: bootLog });
+  if (setup.migration.applied.length > 0) bootLog.info({ applied: setup.migration.applied }, "database migrated");
+  await setup.close();
+  let stopping = false;
+  for (let i = 0; i < config.workers; i++) cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    bootLog.error({ worker: worker.process.pid, code, signal }, "a worker stopped; starting another");
+    cluster.fork();
+  });
+  bootLog.info({ workers: config.workers }, "started workers");
+  closeWithGrace({ delay: 15_000 }, async ({ signal }) => {
+    stopping = true;
+    bootLog.info({ signal }, "shutting down workers");
+    const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            worker.once("exit", () => resolve());
+            worker.kill("SIGTERM");
+          }),
+      ),
+    );
+  });
 }
 
 main().catch((error: unknown) => {

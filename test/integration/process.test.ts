@@ -28,6 +28,24 @@ describe("the service process", () => {
     expect(proc.output()).toMatch(/shutting down/);
   });
 
+  it("runs several worker processes on one port with WORKERS=2, and stops them all on SIGTERM", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "kualik-proc-"));
+    dirs.push(dataDir);
+    const port = 40_000 + Math.floor(Math.random() * 10_000);
+    const proc = startProcess({ DATA_DIR: dataDir, PORT: String(port), WORKERS: "2" });
+    await proc.waitFor(/started workers/);
+    await proc.waitFor(/Kualik is ready[\s\S]*Kualik is ready/);
+    const pids = new Set<number>();
+    for (let i = 0; i < 20; i++) {
+      const res = await fetch(`http://127.0.0.1:${port}/health`);
+      expect(res.status).toBe(200);
+    }
+    for (const match of proc.output().matchAll(/"pid":(\d+)[^\n]*Kualik is ready/g)) pids.add(Number(match[1]));
+    expect(pids.size).toBe(2);
+    proc.child.kill("SIGTERM");
+    expect(await proc.exited).toBe(0);
+  });
+
   it("refuses to start with a bad configuration, naming every bad variable", async () => {
     const proc = startProcess({ PORT: "http", DATABASE_URL: "mysql://x", NODE_ENV: "production" });
     expect(await proc.exited).toBe(1);
