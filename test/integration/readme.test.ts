@@ -6,7 +6,10 @@ describe("README", () => {
   it("lists every npm script", () => {
     const readme = readFileSync("README.md", "utf8");
     const scripts = Object.keys((JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts);
-    const named = (script: string) => readme.includes(`npm run ${script}`) || (script === "test" && readme.includes("npm test")) || (script === "start" && readme.includes("npm start"));
+    const named = (script: string) =>
+      readme.includes(`npm run ${script}`) ||
+      (script === "test" && readme.includes("npm test")) ||
+      (script === "start" && readme.includes("npm start"));
     expect(scripts.filter((s) => !named(s))).toEqual([]);
   });
 
