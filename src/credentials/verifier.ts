@@ -376,7 +376,7 @@ export async function verifyCredential(input: unknown, env: VerifyEnvironment): 
   } else if (issuer && doc) {
     const proof = credential.proof as Json;
     const cryptosuite = String(proof.cryptosuite ?? proof.type);
-    if (proof.type !== "DataIntegrityProof" || proof.cryptosuite !== "eddsa-rdfc-2022") {
+    if (!((proof.type === "DataIntegrityProof" && proof.cryptosuite === "eddsa-rdfc-2022") || proof.type === "Ed25519Signature2020")) {
       checks.push(check("signature", "failed", "unsupported_proof", `Proofs of type ${cryptosuite} are not supported.`));
     } else if (!String(proof.verificationMethod ?? "").startsWith(`${issuer}#`)) {
       checks.push(

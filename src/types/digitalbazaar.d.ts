@@ -90,3 +90,22 @@ declare module "@digitalbazaar/vc" {
     now?: string | Date;
   }): Promise<{ verified: boolean; presentationResult?: { verified: boolean; error?: unknown }; error?: { message?: string } }>;
 }
+
+declare module "@digitalbazaar/ed25519-signature-2020" {
+  export class Ed25519Signature2020 {
+    constructor(options?: { key?: unknown; signer?: unknown });
+  }
+}
+declare module "@digitalbazaar/ed25519-verification-key-2020" {
+  export class Ed25519VerificationKey2020 {
+    static generate(options?: { seed?: Uint8Array; controller?: string; id?: string }): Promise<Ed25519VerificationKey2020>;
+    id: string;
+    controller: string;
+    publicKeyMultibase: string;
+    signer(): unknown;
+  }
+}
+declare module "ed25519-signature-2020-context" {
+  const value: { contexts: Map<string, unknown> };
+  export default value;
+}

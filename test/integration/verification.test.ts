@@ -406,3 +406,51 @@ describe("Data Integrity credentials from other software", () => {
     expect(report.checks.find((c: Json) => c.id === "contexts").reason).toContain("https://example.org/contexts/unknown/v1");
   });
 });
+
+describe("Ed25519Signature2020 (VC 1.1 Data Integrity)", () => {
+  it("a credential signed with @digitalbazaar/ed25519-signature-2020 by an unseen did:web issuer verifies; a changed one does not", async () => {
+    const { Ed25519VerificationKey2020 } = await import("@digitalbazaar/ed25519-verification-key-2020");
+    const { Ed25519Signature2020 } = await import("@digitalbazaar/ed25519-signature-2020");
+    const dbvc = await import("@digitalbazaar/vc");
+    const { createServer } = await import("node:http");
+    const { documentLoader } = await import("../../src/credentials/data-integrity.js");
+
+    // An issuer elsewhere: did:web on a local host that FETCH_ALLOW_HOSTS lets the service reach over http.
+    const server = createServer((req, res) => {
+      res.writeHead(req.url === "/did.json" || req.url === "/issuer/did.json" ? 200 : 404, { "content-type": "application/json" });
+      res.end(JSON.stringify(didDoc));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as { port: number }).port;
+    const other = await startService({ env: { FETCH_ALLOW_HOSTS: `127.0.0.1:${port}`, PUBLIC_URL: "http://localhost:3998" } });
+    const did = `did:web:127.0.0.1%3A${port}:issuer`;
+    const key = await Ed25519VerificationKey2020.generate({ controller: did });
+    key.id = `${did}#key-1`;
+    const didDoc = {
+      "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/suites/ed25519-2020/v1"],
+      id: did,
+      verificationMethod: [{ id: key.id, type: "Ed25519VerificationKey2020", controller: did, publicKeyMultibase: key.publicKeyMultibase }],
+      assertionMethod: [key.id],
+    };
+    try {
+      const credential = {
+        "@context": ["https://www.w3.org/2018/credentials/v1", "https://w3id.org/security/suites/ed25519-2020/v1"],
+        type: ["VerifiableCredential"],
+        issuer: did,
+        issuanceDate: "2026-01-01T00:00:00Z",
+        credentialSubject: { id: "did:example:learner" },
+      };
+      const loader = documentLoader({ didDocument: async (id) => (id === did ? didDoc : null) });
+      const signed = await dbvc.issue({ credential, suite: new Ed25519Signature2020({ key }), documentLoader: loader });
+      const res = await other.app.inject({ method: "POST", url: "/credentials/verify", payload: { verifiableCredential: signed } });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ verified: true, format: "data-integrity", issuer: did });
+      const changed = { ...signed, issuanceDate: "2020-01-01T00:00:00Z" };
+      const bad = await other.app.inject({ method: "POST", url: "/credentials/verify", payload: { verifiableCredential: changed } });
+      expect(bad.json().verdict).toBe("tampered");
+    } finally {
+      await other.destroy();
+      server.close();
+    }
+  });
+});
