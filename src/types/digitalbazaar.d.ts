@@ -109,3 +109,7 @@ declare module "ed25519-signature-2020-context" {
   const value: { contexts: Map<string, unknown> };
   export default value;
 }
+
+declare module "@digitalbazaar/vc-status-list-context" {
+  export const contexts: Map<string, unknown>;
+}

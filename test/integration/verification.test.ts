@@ -454,3 +454,94 @@ describe("Ed25519Signature2020 (VC 1.1 Data Integrity)", () => {
     }
   });
 });
+
+describe("StatusList2021 (VC 1.1 status lists)", () => {
+  it("reads a StatusList2021 list published by another host, and sees the credential revoked", async () => {
+    const { Ed25519VerificationKey2020 } = await import("@digitalbazaar/ed25519-verification-key-2020");
+    const { Ed25519Signature2020 } = await import("@digitalbazaar/ed25519-signature-2020");
+    const { Bitstring } = await import("@digitalbazaar/bitstring");
+    const dbvc = await import("@digitalbazaar/vc");
+    const { createServer } = await import("node:http");
+    const { documentLoader } = await import("../../src/credentials/data-integrity.js");
+
+    const documents = new Map<string, unknown>();
+    const server = createServer((req, res) => {
+      const doc = documents.get(req.url ?? "");
+      res.writeHead(doc ? 200 : 404, { "content-type": "application/json" });
+      res.end(JSON.stringify(doc ?? {}));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const host = `127.0.0.1:${(server.address() as { port: number }).port}`;
+    const other = await startService({ env: { FETCH_ALLOW_HOSTS: host, PUBLIC_URL: "http://localhost:3997" } });
+    try {
+      const did = `did:web:${encodeURIComponent(host)}:college`;
+      const key = await Ed25519VerificationKey2020.generate({ controller: did });
+      key.id = `${did}#key-1`;
+      const didDoc = {
+        "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/suites/ed25519-2020/v1"],
+        id: did,
+        verificationMethod: [
+          { id: key.id, type: "Ed25519VerificationKey2020", controller: did, publicKeyMultibase: key.publicKeyMultibase },
+        ],
+        assertionMethod: [key.id],
+      };
+      documents.set("/college/did.json", didDoc);
+      const loader = documentLoader({ didDocument: async (id) => (id === did ? didDoc : null) });
+      const suite = () => new Ed25519Signature2020({ key });
+      const contexts = [
+        "https://www.w3.org/2018/credentials/v1",
+        "https://w3id.org/vc/status-list/2021/v1",
+        "https://w3id.org/security/suites/ed25519-2020/v1",
+      ];
+      const listUrl = `http://${host}/status/1`;
+      const bits = new Bitstring({ length: 131072 });
+      bits.set(7, true);
+      const list = await dbvc.issue({
+        credential: {
+          "@context": contexts,
+          id: listUrl,
+          type: ["VerifiableCredential", "StatusList2021Credential"],
+          issuer: did,
+          issuanceDate: "2026-01-01T00:00:00Z",
+          credentialSubject: {
+            id: `${listUrl}#list`,
+            type: "StatusList2021",
+            statusPurpose: "revocation",
+            encodedList: await bits.encodeBits(),
+          },
+        },
+        suite: suite(),
+        documentLoader: loader,
+      });
+      documents.set("/status/1", list);
+      const credentialAt = async (index: number) =>
+        dbvc.issue({
+          credential: {
+            "@context": contexts,
+            type: ["VerifiableCredential"],
+            issuer: did,
+            issuanceDate: "2026-01-01T00:00:00Z",
+            credentialSubject: { id: "did:example:learner" },
+            credentialStatus: {
+              id: `${listUrl}#${index}`,
+              type: "StatusList2021Entry",
+              statusPurpose: "revocation",
+              statusListIndex: String(index),
+              statusListCredential: listUrl,
+            },
+          },
+          suite: suite(),
+          documentLoader: loader,
+        });
+      const verifyThere = async (credential: object) =>
+        (await other.app.inject({ method: "POST", url: "/credentials/verify", payload: { verifiableCredential: credential } })).json();
+      const revoked = await verifyThere(await credentialAt(7));
+      expect(revoked.verdict, JSON.stringify(revoked.checks)).toBe("revoked");
+      const fine = await verifyThere(await credentialAt(8));
+      expect(fine.verified, JSON.stringify(fine.checks)).toBe(true);
+    } finally {
+      await other.destroy();
+      server.close();
+    }
+  });
+});
