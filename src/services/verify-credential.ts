@@ -44,6 +44,35 @@ function ourSchemaValidator() {
   return validateOurSchema;
 }
 
+type Validator = (credential: Json) => { valid: boolean; errors: string[] };
+const remoteValidators = new Map<string, { validate: Validator | null; until: number }>();
+
+/**
+ * Another issuer's JSON Schema, fetched safely and compiled once (kept for CACHE_TTL_MS, at least a
+ * minute); null when it cannot be fetched or is not a JSON Schema (the check then warns, it does not fail).
+ */
+async function remoteSchemaValidator(url: string, policy: { allowHosts: readonly string[] }, deps: Deps): Promise<Validator | null> {
+  const cached = remoteValidators.get(url);
+  if (cached && cached.until > Date.now()) return cached.validate;
+  let validate: Validator | null = null;
+  try {
+    const { body } = await safeFetch(new URL(url), { ...policy, maxBytes: 512 * 1024 }, "application/schema+json, application/json");
+    const schema = JSON.parse(body) as Json;
+    const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
+    addFormats.default(ajv);
+    const compiled = ajv.compile(schema);
+    validate = (credential) => {
+      const valid = compiled(credential) as boolean;
+      return { valid, errors: (compiled.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""}`.trim()) };
+    };
+  } catch {
+    validate = null;
+  }
+  if (remoteValidators.size > 500) remoteValidators.clear();
+  remoteValidators.set(url, { validate, until: Date.now() + Math.max(60_000, deps.config.cacheTtlMs) });
+  return validate;
+}
+
 export function verificationEnvironment(deps: Deps): VerifyEnvironment {
   const base = deps.config.publicUrl.href.replace(/\/$/, "");
   const policy = { allowHosts: deps.config.fetchAllowHosts };
@@ -87,7 +116,8 @@ export function verificationEnvironment(deps: Deps): VerifyEnvironment {
     },
     async validateSchema(schemaId, credential) {
       if (schemaId === schemaUrlOf(deps.config.publicUrl)) return ourSchemaValidator()(credential);
-      return null;
+      const validate = await remoteSchemaValidator(schemaId, policy, deps);
+      return validate ? validate(credential) : null;
     },
   };
 }

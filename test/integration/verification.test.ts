@@ -545,3 +545,45 @@ describe("StatusList2021 (VC 1.1 status lists)", () => {
     }
   });
 });
+
+describe("other issuers' JSON Schemas", () => {
+  it("are fetched (safely) and applied: a matching credential passes, a non-matching one fails", async () => {
+    const { createServer } = await import("node:http");
+    const schema = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      type: "object",
+      required: ["credentialSubject"],
+      properties: { credentialSubject: { type: "object", required: ["course"] } },
+    };
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/schema+json" });
+      res.end(JSON.stringify(schema));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const host = `127.0.0.1:${(server.address() as { port: number }).port}`;
+    const other = await startService({ env: { FETCH_ALLOW_HOSTS: host, PUBLIC_URL: "http://localhost:3996" } });
+    try {
+      const key = freshDidKey();
+      const make = (subject: object) =>
+        new SignJWT({
+          "@context": ["https://www.w3.org/ns/credentials/v2"],
+          type: ["VerifiableCredential"],
+          issuer: key.did,
+          credentialSchema: { id: `http://${host}/schema.json`, type: "JsonSchema" },
+          credentialSubject: subject,
+        })
+          .setProtectedHeader({ alg: "EdDSA", typ: "vc+jwt", kid: key.kid })
+          .sign(key.privateKey);
+      const check = async (jwt: string) =>
+        (await other.app.inject({ method: "POST", url: "/credentials/verify", payload: { verifiableCredential: jwt } })).json();
+      const good = await check(await make({ course: "Welding" }));
+      expect(good.checks.find((c: Json) => c.id === "schema")).toMatchObject({ outcome: "passed", code: "schema_valid" });
+      const bad = await check(await make({ name: "no course" }));
+      expect(bad).toMatchObject({ verified: false, verdict: "invalid" });
+      expect(bad.checks.find((c: Json) => c.id === "schema")).toMatchObject({ outcome: "failed", code: "schema_mismatch" });
+    } finally {
+      await other.destroy();
+      server.close();
+    }
+  });
+});
