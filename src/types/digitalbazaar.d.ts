@@ -113,3 +113,19 @@ declare module "ed25519-signature-2020-context" {
 declare module "@digitalbazaar/vc-status-list-context" {
   export const contexts: Map<string, unknown>;
 }
+
+declare module "@digitalbazaar/vc" {
+  export function createPresentation(options: {
+    verifiableCredential?: unknown;
+    holder?: string;
+    id?: string;
+    version?: number;
+  }): Record<string, unknown>;
+  export function signPresentation(options: {
+    presentation: Record<string, unknown>;
+    suite: unknown;
+    documentLoader: (url: string) => Promise<unknown>;
+    challenge: string;
+    domain?: string;
+  }): Promise<Record<string, unknown>>;
+}

@@ -130,3 +130,42 @@ describe("presentations", () => {
     }
   });
 });
+
+describe("Data Integrity presentations", () => {
+  it("a VP signed with @digitalbazaar/vc by the holder's did:key, with our Data Integrity credential, verifies for its challenge only", async () => {
+    const Ed25519Multikey = await import("@digitalbazaar/ed25519-multikey");
+    const { DataIntegrityProof } = await import("@digitalbazaar/data-integrity");
+    const { cryptosuite } = await import("@digitalbazaar/eddsa-rdfc-2022-cryptosuite");
+    const dbvc = await import("@digitalbazaar/vc");
+    const { documentLoader } = await import("../../src/credentials/data-integrity.js");
+    const keyPair = await Ed25519Multikey.generate({});
+    const did = `did:key:${keyPair.publicKeyMultibase}`;
+    keyPair.controller = did;
+    keyPair.id = `${did}#${keyPair.publicKeyMultibase}`;
+
+    const attestation = (
+      await post("/orgs/kaznu/programmes/DA-101/attestations", {
+        learner: { fullName: "DI Holder", iin: testIin(n++), holderDid: did },
+        session: "2026-06",
+        heldOn: "2026-06-20",
+        result: { letter: "A-" },
+      })
+    ).json();
+    const credential = (await post("/orgs/kaznu/programmes/DA-101/awards", { attestationId: attestation.id, format: "di" })).json()
+      .credential;
+    const presentation = dbvc.createPresentation({ verifiableCredential: [credential], holder: did, version: 2.0 });
+    const loader = documentLoader({ didDocument: async () => null });
+    const signed = await dbvc.signPresentation({
+      presentation,
+      suite: new DataIntegrityProof({ signer: keyPair.signer(), cryptosuite }),
+      documentLoader: loader,
+      challenge: "ch-42",
+      domain: "employer.kz",
+    });
+    const ok = await verify(signed, { challenge: "ch-42", domain: "employer.kz" });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ verified: true, format: "data-integrity", holder: did });
+    const replay = await verify(signed, { challenge: "other", domain: "employer.kz" });
+    expect(replay.statusCode).toBe(422);
+  });
+});
