@@ -110,6 +110,12 @@ describe("the paste page", () => {
     await page.fill("textarea#credential", "not a credential at all");
     await page.click("button[type=submit]");
     expect(await page.textContent("[role=status]")).toContain("не является проверяемым документом");
+
+    // A credential file, as a holder downloads it: uploaded instead of pasted.
+    await page.goto(`${base}/verify?lang=en`);
+    await page.setInputFiles("input#file", { name: "credential.jwt", mimeType: "text/plain", buffer: Buffer.from(jwt) });
+    await page.click("button[type=submit]");
+    expect(await page.textContent("[data-verdict]")).toBe("This credential is valid");
     await context.close();
   });
 });

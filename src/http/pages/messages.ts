@@ -45,12 +45,17 @@ export const PAGE_TEXT = {
   notFound: { kk: "Мұндай құжат табылмады", ru: "Такой документ не найден", en: "No such credential" },
   pasteTitle: { kk: "Құжатты тексеру: мәтінін қойыңыз", ru: "Проверка документа: вставьте текст", en: "Check a credential: paste it" },
   pasteHelp: {
-    kk: "Құжатты (JWT немесе JSON) осы жолға қойып, «Тексеру» батырмасын басыңыз. Ештеңе сақталмайды.",
-    ru: "Вставьте документ (JWT или JSON) в поле ниже и нажмите «Проверить». Ничего не сохраняется.",
-    en: "Paste the credential (JWT or JSON) below and press Check. Nothing is stored.",
+    kk: "Құжатты (JWT немесе JSON) төмендегі жолға қойыңыз немесе файлын таңдап, «Тексеру» батырмасын басыңыз. Ештеңе сақталмайды.",
+    ru: "Вставьте документ (JWT или JSON) в поле ниже или выберите файл и нажмите «Проверить». Ничего не сохраняется.",
+    en: "Paste the credential (JWT or JSON) below, or choose its file, and press Check. Nothing is stored.",
   },
   pasteLabel: { kk: "Құжат мәтіні", ru: "Текст документа", en: "Credential text" },
   pasteButton: { kk: "Тексеру", ru: "Проверить", en: "Check" },
+  uploadLabel: {
+    kk: "немесе файлды таңдаңыз (JSON немесе JWT)",
+    ru: "или выберите файл (JSON или JWT)",
+    en: "or choose a file (JSON or JWT)",
+  },
   pasteNotCredential: {
     kk: "Бұл мәтін тексерілетін құжат емес (JWT немесе JSON күтілген).",
     ru: "Этот текст не является проверяемым документом (ожидался JWT или JSON).",

@@ -140,9 +140,11 @@ export function renderPastePage(input: {
 <nav aria-label="Language">${langLinks}</nav>
 <h2>${escape(t("pasteTitle", input.lang))}</h2>
 <p>${escape(t("pasteHelp", input.lang))}</p>
-<form method="post" action="/verify?lang=${input.lang}">
+<form method="post" action="/verify?lang=${input.lang}" enctype="multipart/form-data">
   <label for="credential">${escape(t("pasteLabel", input.lang))}</label>
-  <textarea id="credential" name="credential" rows="8" required style="display:block;width:100%;margin:.4rem 0;font:13px/1.4 ui-monospace,monospace">${escape(input.text ?? "")}</textarea>
+  <textarea id="credential" name="credential" rows="8" style="display:block;width:100%;margin:.4rem 0;font:13px/1.4 ui-monospace,monospace">${escape(input.text ?? "")}</textarea>
+  <label for="file" style="display:block;margin:.4rem 0">${escape(t("uploadLabel", input.lang))}</label>
+  <input id="file" name="file" type="file" accept=".json,.jwt,.txt,application/json,text/plain" style="display:block;margin-bottom:.6rem">
   <button type="submit" style="font-size:1rem;padding:.5rem 1.25rem">${escape(t("pasteButton", input.lang))}</button>
 </form>
 ${input.error ? `<div class="verdict bad" role="status">${escape(t("pasteNotCredential", input.lang))}</div>` : ""}`;

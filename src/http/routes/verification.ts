@@ -1,4 +1,6 @@
 import formbody from "@fastify/formbody";
+import multipart from "@fastify/multipart";
+import { parseOrThrow } from "../validate.js";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { pickLang } from "../lang.js";
@@ -50,6 +52,7 @@ const PresentationReportView = z
 
 export const verificationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
+  await app.register(multipart, { limits: { fileSize: 1024 * 1024, files: 1, fields: 5 } });
 
   const html = (reply: FastifyReply, lang: string, body: string, status = 200) =>
     reply.code(status).header("cache-control", "no-store").header("content-language", lang).type("text/html; charset=utf-8").send(body);
@@ -76,14 +79,27 @@ export const verificationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
       config: { access: { scope: "public" } },
       schema: {
         tags: ["verification"],
-        summary: "Page: the report for a pasted credential",
+        summary: "Page: the report for a pasted or uploaded credential",
+        description:
+          "A form post: `credential` (text) as application/x-www-form-urlencoded, or multipart/form-data with `credential` and/or a `file` (1 MiB at most).",
         querystring: z.strictObject({ lang: z.enum(["kk", "ru", "en"]).optional() }),
-        body: z.strictObject({ credential: z.string().max(1024 * 1024) }),
       },
     },
     async (request, reply) => {
       const lang = pickLang(request.headers["accept-language"], request.query.lang);
-      const text = request.body.credential.trim();
+      let text = "";
+      if (request.isMultipart()) {
+        for await (const part of request.parts()) {
+          if (part.type === "file") {
+            const content = (await part.toBuffer()).toString("utf8").trim();
+            if (content) text = content; // an uploaded file wins over pasted text
+          } else if (part.fieldname === "credential" && !text) {
+            text = String(part.value ?? "").trim();
+          }
+        }
+      } else {
+        text = parseOrThrow(z.strictObject({ credential: z.string().max(1024 * 1024) }), request.body, "body").credential.trim();
+      }
       let input: unknown = text;
       if (text.startsWith("{")) {
         try {
@@ -95,45 +111,6 @@ export const verificationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
       if (!parseCredential(input)) return html(reply, lang, renderPastePage({ lang, text, error: true, checkedAt: deps.clock() }), 400);
       const report = await verifyIncomingCredential(input, { requireTrust: false }, deps);
       return html(reply, lang, renderPastePage({ lang, text, report, checkedAt: deps.clock() }), report.verified ? 200 : 422);
-    },
-  );
-
-  app.post(
-    "/orgs/:slug/credentials/issue",
-    {
-      config: { access: { scope: "institution", roles: ["registrar"] } },
-      schema: {
-        tags: ["verification"],
-        summary: "Issue a credential (W3C VC API)",
-        description:
-          "Signs a VC DM 2.0 or 1.1 credential with the institution's key: 2.0 as vc+jwt (answered as an EnvelopedVerifiableCredential) or Data Integrity (`options.format`, else the institution's default); 1.1 as a JWT. " +
-          '`options.credentialStatus: {type: "BitstringStatusListEntry"}` adds a status entry. Answers 201 with `{verifiableCredential}`.',
-        security: [{ bearer: [] }],
-        params: SlugParams,
-        body: z.strictObject({
-          credential: z.record(z.string(), z.unknown()),
-          options: z
-            .object({
-              credentialStatus: z
-                .object({ type: z.literal("BitstringStatusListEntry"), statusPurpose: z.enum(["revocation", "suspension"]).optional() })
-                .loose()
-                .optional(),
-              format: z.enum(["vc+jwt", "di"]).optional(),
-            })
-            .loose()
-            .optional(),
-        }),
-        response: { 201: z.object({ verifiableCredential: z.record(z.string(), z.unknown()) }), ...problems(400, 401, 403, 404, 422) },
-      },
-    },
-    async (request, reply) => {
-      const verifiableCredential = await issueViaVcApi(
-        request.institution!,
-        { credential: request.body.credential, options: request.body.options ?? {} },
-        request.principal!.actor,
-        deps,
-      );
-      return reply.code(201).send({ verifiableCredential });
     },
   );
 
