@@ -115,6 +115,45 @@ export const verificationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
   );
 
   app.post(
+    "/orgs/:slug/credentials/issue",
+    {
+      config: { access: { scope: "institution", roles: ["registrar"] } },
+      schema: {
+        tags: ["verification"],
+        summary: "Issue a credential (W3C VC API)",
+        description:
+          "Signs a VC DM 2.0 or 1.1 credential with the institution's key: 2.0 as vc+jwt (answered as an EnvelopedVerifiableCredential) or Data Integrity (`options.format`, else the institution's default); 1.1 as a JWT. " +
+          '`options.credentialStatus: {type: "BitstringStatusListEntry"}` adds a status entry. Answers 201 with `{verifiableCredential}`.',
+        security: [{ bearer: [] }],
+        params: SlugParams,
+        body: z.strictObject({
+          credential: z.record(z.string(), z.unknown()),
+          options: z
+            .object({
+              credentialStatus: z
+                .object({ type: z.literal("BitstringStatusListEntry"), statusPurpose: z.enum(["revocation", "suspension"]).optional() })
+                .loose()
+                .optional(),
+              format: z.enum(["vc+jwt", "di"]).optional(),
+            })
+            .loose()
+            .optional(),
+        }),
+        response: { 201: z.object({ verifiableCredential: z.record(z.string(), z.unknown()) }), ...problems(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const verifiableCredential = await issueViaVcApi(
+        request.institution!,
+        { credential: request.body.credential, options: request.body.options ?? {} },
+        request.principal!.actor,
+        deps,
+      );
+      return reply.code(201).send({ verifiableCredential });
+    },
+  );
+
+  app.post(
     "/presentations/verify",
     {
       config: { access: { scope: "public" } },
