@@ -6,7 +6,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { documentLoader } from "../credentials/data-integrity.js";
 import { safeFetch } from "../credentials/safe-fetch.js";
-import { verifyCredential, type StatusListDocument, type VerifyEnvironment } from "../credentials/verifier.js";
+import { verifyCredential, type CredentialFindings, type StatusListDocument, type VerifyEnvironment } from "../credentials/verifier.js";
 import { verifyPresentation } from "../credentials/presentation-verifier.js";
 import { decideVerdict, type Check, type Policy, type Verdict } from "../domain/verification/report.js";
 import { trustLevel } from "../domain/verification/trust.js";
@@ -122,8 +122,8 @@ export function verificationEnvironment(deps: Deps): VerifyEnvironment {
   };
 }
 
-export async function verifyIncomingCredential(input: unknown, policy: Policy, deps: Deps): Promise<VerificationReport> {
-  const findings = await verifyCredential(input, verificationEnvironment(deps));
+/** The report of one credential's findings under a policy. */
+function reportOf(findings: CredentialFindings, policy: Policy): VerificationReport {
   const { verified, verdict } = decideVerdict(findings.checks, policy);
   return {
     verified,
@@ -135,6 +135,10 @@ export async function verifyIncomingCredential(input: unknown, policy: Policy, d
     errors: findings.checks.filter((c) => c.outcome === "failed").map((c) => c.reason),
     credential: findings.credential,
   };
+}
+
+export async function verifyIncomingCredential(input: unknown, policy: Policy, deps: Deps): Promise<VerificationReport> {
+  return reportOf(await verifyCredential(input, verificationEnvironment(deps)), policy);
 }
 
 export interface PresentationReport {
@@ -156,19 +160,7 @@ export async function verifyIncomingPresentation(
   deps: Deps,
 ): Promise<PresentationReport> {
   const findings = await verifyPresentation(input, options, verificationEnvironment(deps));
-  const credentials = findings.credentials.map((c): VerificationReport => {
-    const { verified, verdict } = decideVerdict(c.checks, policy);
-    return {
-      verified,
-      verdict,
-      format: c.format,
-      issuer: c.issuer,
-      checks: c.checks,
-      warnings: c.checks.filter((x) => x.outcome === "warning").map((x) => x.reason),
-      errors: c.checks.filter((x) => x.outcome === "failed").map((x) => x.reason),
-      credential: c.credential,
-    };
-  });
+  const credentials = findings.credentials.map((c) => reportOf(c, policy));
   const own = decideVerdict(findings.checks, { requireTrust: false });
   const failing = credentials.find((c) => !c.verified);
   const verdict = !own.verified ? own.verdict : failing ? failing.verdict : "valid";

@@ -1,12 +1,11 @@
 // POST /presentations/verify: the holder's proof, challenge and domain, every credential inside in full,
 // and the holder bound to each credential's subject. Presentations are made with independent libraries.
-import { generateKeyPairSync } from "node:crypto";
-import { base58 } from "@scure/base";
 import { EdDSASigner } from "did-jwt";
 import { createVerifiablePresentationJwt } from "did-jwt-vc";
 import { exportJWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testIin } from "../helpers/iin.js";
+import { freshDidKey } from "../helpers/did-key.js";
 import { bearer, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped JSON under test
@@ -15,13 +14,6 @@ type Json = Record<string, any>;
 let svc: TestService;
 let registrar: string;
 let n = 300;
-
-function freshDidKey() {
-  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-  const raw = publicKey.export({ format: "der", type: "spki" }).subarray(12);
-  const did = `did:key:z${base58.encode(Uint8Array.from([0xed, 0x01, ...raw]))}`;
-  return { did, kid: `${did}#${did.slice("did:key:".length)}`, privateKey };
-}
 
 const post = (url: string, payload?: object) =>
   svc.app.inject({ method: "POST", url, headers: bearer(registrar), ...(payload ? { payload } : {}) });

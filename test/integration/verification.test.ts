@@ -1,12 +1,11 @@
 // POST /credentials/verify: our own credentials in every format, and credentials made with independent
 // libraries (jose, did-jwt-vc) by keys the service has never seen.
-import { generateKeyPairSync } from "node:crypto";
-import { base58 } from "@scure/base";
 import { EdDSASigner } from "did-jwt";
 import { createVerifiableCredentialJwt } from "did-jwt-vc";
 import { exportJWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testIin } from "../helpers/iin.js";
+import { freshDidKey } from "../helpers/did-key.js";
 import { bearer, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped JSON under test
@@ -34,14 +33,6 @@ async function award(format: "vc+jwt" | "di"): Promise<Json> {
 }
 
 const outcomes = (report: Json) => Object.fromEntries(report.checks.map((c: Json) => [c.id, `${c.outcome}:${c.code}`]));
-
-/** An Ed25519 did:key the service has never seen, with a jose key for signing. */
-function freshDidKey() {
-  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-  const raw = publicKey.export({ format: "der", type: "spki" }).subarray(12);
-  const did = `did:key:z${base58.encode(Uint8Array.from([0xed, 0x01, ...raw]))}`;
-  return { did, kid: `${did}#${did.slice("did:key:".length)}`, privateKey, publicKey };
-}
 
 beforeAll(async () => {
   svc = await startService();
