@@ -1,6 +1,6 @@
 // Helpers for scripts that drive the Prisma CLI for one engine.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -34,10 +34,6 @@ export function schemaFolderWith(engine: Engine, modelsFile: string): string {
   cpSync(path.join("prisma", engine, "schema.prisma"), path.join(dir, "schema.prisma"));
   cpSync(modelsFile, path.join(dir, "models.prisma"));
   return dir;
-}
-
-export function writeFile(file: string, text: string): void {
-  writeFileSync(file, text);
 }
 
 /** `prisma migrate diff` from the models of the newest migration (the snapshot) to the current models. */

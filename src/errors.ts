@@ -423,10 +423,6 @@ export class AppError extends Error {
   }
 }
 
-export function statusOf(code: ErrorCode): number {
-  return ERRORS[code].status;
-}
-
 export function renderMessage(code: ErrorCode, params: ErrorParams, lang: Lang): string {
   const template: string = ERRORS[code].title[lang];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {

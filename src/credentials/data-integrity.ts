@@ -97,9 +97,7 @@ export async function signDataIntegrity(
   return vc.issue({ credential: structuredClone(credential), suite, documentLoader: loader });
 }
 
-/** Data Integrity proofs we check: eddsa-rdfc-2022 and the older Ed25519Signature2020. */
-export const SUPPORTED_PROOFS = ["DataIntegrityProof/eddsa-rdfc-2022", "Ed25519Signature2020"] as const;
-
+/** Checks an eddsa-rdfc-2022 or (older) Ed25519Signature2020 proof. */
 export async function verifyDataIntegrity(credential: Json, loader: DocumentLoader) {
   const proofType = (credential.proof as Json | undefined)?.type;
   const suite = proofType === "Ed25519Signature2020" ? new Ed25519Signature2020() : new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });

@@ -6,7 +6,7 @@ import { cryptosuite as eddsaRdfc2022 } from "@digitalbazaar/eddsa-rdfc-2022-cry
 import * as vc from "@digitalbazaar/vc";
 import { compactVerify, decodeProtectedHeader, importJWK } from "jose";
 import type { Check } from "../domain/verification/report.js";
-import { issuerOf, jwkOf, parseCredential, verifyCredential, type CredentialFindings, type VerifyEnvironment } from "./verifier.js";
+import { jwkOf, verifyCredential, type CredentialFindings, type VerifyEnvironment } from "./verifier.js";
 
 type Json = Record<string, unknown>;
 
@@ -185,5 +185,3 @@ export async function verifyPresentation(
   if (inner.length === 0) checks.push(check("format", "warning", "no_credentials", "The presentation holds no credentials."));
   return { format: parsed.format, holder, checks, credentials };
 }
-
-export { issuerOf, parseCredential };

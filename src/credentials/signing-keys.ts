@@ -1,7 +1,7 @@
 // Fast Ed25519 signing with node:crypto for the keys our KMS holds. Veramo's own path signs with a
 // pure-JS curve (about 950 credentials/s here); node:crypto signs about 20× faster. The private key is
 // opened from its sealed form once and kept in memory as a non-exportable KeyObject.
-import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from "node:crypto";
+import { createPrivateKey, createPublicKey, sign } from "node:crypto";
 import { SecretBox } from "@veramo/kms-local";
 import type { VeramoStorage } from "./stores/storage.js";
 
@@ -16,14 +16,6 @@ export interface Ed25519Signer {
   sign(data: Uint8Array): Buffer;
   /** The 32-byte seed, for libraries that need raw key material (Data Integrity). */
   seed(): Promise<Buffer>;
-}
-
-export function publicKeyObject(publicKeyHex: string): KeyObject {
-  return createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, Buffer.from(publicKeyHex, "hex")]), format: "der", type: "spki" });
-}
-
-export function verifyEd25519(publicKeyHex: string, data: Uint8Array, signature: Uint8Array): boolean {
-  return verify(null, data, publicKeyObject(publicKeyHex), signature);
 }
 
 export class SigningKeys {

@@ -23,11 +23,6 @@ export async function decodeStatusList(encoded: string): Promise<{ length: numbe
   return { length: list.length, get: (index) => list.get(index) };
 }
 
-export async function getStatusBit(encoded: string, index: number): Promise<boolean> {
-  const list = new Bitstring({ buffer: await Bitstring.decodeBits({ encoded }) });
-  return list.get(index);
-}
-
 export function statusListCredential(input: {
   url: string;
   issuerDid: string;

@@ -1,6 +1,6 @@
 // Domain objects → JSON shapes of the API. Kept apart from routes so every route renders the same way.
 import type { z } from "zod";
-import { ed25519Multibase, verificationMethodId } from "../credentials/did-web.js";
+import { verificationMethodId } from "../credentials/did-web.js";
 import type { ApiTokenRecord } from "../db/repositories/api-tokens.js";
 import type { UserRecord } from "../db/repositories/users.js";
 import type { Institution } from "../domain/institutions/institution.js";
@@ -23,10 +23,6 @@ export function institutionView(i: Institution, publicKeyHex: string, publicUrl:
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),
   };
-}
-
-export function keyMultibase(publicKeyHex: string): string {
-  return ed25519Multibase(publicKeyHex);
 }
 
 export function tokenView(t: ApiTokenRecord, institutionSlug: string | null) {

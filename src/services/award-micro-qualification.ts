@@ -144,5 +144,3 @@ export async function awardMicroQualification(
     return { credential, created: true };
   });
 }
-
-export { checkAwardable };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ANY_MEMBER } from "../../domain/access/roles.js";
 import type { Institution } from "../../domain/institutions/institution.js";
-import { verificationMethodId } from "../../credentials/did-web.js";
+import { ed25519Multibase, verificationMethodId } from "../../credentials/did-web.js";
 import { createInstitution } from "../../services/create-institution.js";
 import type { Deps } from "../../services/deps.js";
 import { publicKeyOf } from "../../services/caches.js";
@@ -10,7 +10,7 @@ import { updateInstitution } from "../../services/update-institution.js";
 import { rotateInstitutionKey } from "../../services/rotate-institution-key.js";
 import { problems } from "../schemas/common.js";
 import { CreateInstitutionBody, InstitutionKeyView, InstitutionView, SlugParams, UpdateInstitutionBody } from "../schemas/institutions.js";
-import { institutionView, keyMultibase } from "../views.js";
+import { institutionView } from "../views.js";
 
 export const institutionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const view = async (institution: Institution) => {
@@ -116,7 +116,7 @@ export const institutionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
           return {
             verificationMethod: verificationMethodId(institution.did, key.publicKeyHex),
             type: "Multikey" as const,
-            publicKeyMultibase: keyMultibase(key.publicKeyHex),
+            publicKeyMultibase: ed25519Multibase(key.publicKeyHex),
             active: k.kid === institution.activeKid,
             createdAt: k.createdAt.toISOString(),
             retiredAt: k.retiredAt?.toISOString() ?? null,
