@@ -123,13 +123,15 @@ export function jwkOf(method: Json): JWK | null {
   return null;
 }
 
-/** The issuer's methods usable for assertions, by absolute id. */
-function assertionMethods(doc: Json, did: string): Json[] {
+type Relationship = "assertionMethod" | "authentication";
+
+/** The DID's methods listed under a relationship (assertion for issuers, authentication for holders), by absolute id. */
+function methodsFor(doc: Json, did: string, relationship: Relationship): Json[] {
   const methods = ((doc.verificationMethod as Json[] | undefined) ?? []).map((m) => ({
     ...m,
     id: String(m.id).startsWith("#") ? `${did}${String(m.id)}` : m.id,
   }));
-  const refs = ((doc.assertionMethod as (string | Json)[] | undefined) ?? []).map((r) =>
+  const refs = ((doc[relationship] as (string | Json)[] | undefined) ?? []).map((r) =>
     typeof r === "string"
       ? r.startsWith("#")
         ? `${did}${r}`
@@ -164,7 +166,26 @@ async function signatureMatches(jwt: string, alg: string, jwk: JWK): Promise<boo
   }
 }
 
-async function verifyJws(jwt: string, issuerDid: string, doc: Json): Promise<Check> {
+const ROLES = {
+  issuer: {
+    relationship: "assertionMethod",
+    valid: "signature_valid",
+    who: "issuer",
+    what: "the credential",
+    purpose: "issuing credentials",
+  },
+  holder: {
+    relationship: "authentication",
+    valid: "holder_signature_valid",
+    who: "holder",
+    what: "the presentation",
+    purpose: "presenting",
+  },
+} as const;
+
+/** Checks a JWS against the keys `did` lists for its role: assertion for an issuer, authentication for a holder. */
+export async function verifyJws(jwt: string, did: string, doc: Json, role: keyof typeof ROLES = "issuer"): Promise<Check> {
+  const r = ROLES[role];
   let header: { alg?: string; kid?: string };
   try {
     header = decodeProtectedHeader(jwt) as { alg?: string; kid?: string };
@@ -179,23 +200,24 @@ async function verifyJws(jwt: string, issuerDid: string, doc: Json): Promise<Che
       `The JWT is signed with "${header.alg ?? "none"}", which is not accepted.`,
     );
   }
-  const candidates = assertionMethods(doc, issuerDid);
-  const kid = header.kid ? (header.kid.startsWith("#") ? `${issuerDid}${header.kid}` : header.kid) : null;
-  if (kid && !kid.startsWith(`${issuerDid}#`)) {
-    return check("signature", "failed", "key_of_another_did", `The signing key ${kid} does not belong to the issuer ${issuerDid}.`);
+  const kid = header.kid ? (header.kid.startsWith("#") ? `${did}${header.kid}` : header.kid) : null;
+  if (kid && !kid.startsWith(`${did}#`)) {
+    return check("signature", "failed", "key_of_another_did", `The signing key ${kid} does not belong to the ${r.who} ${did}.`);
   }
+  const candidates = methodsFor(doc, did, r.relationship);
   const keys = kid ? candidates.filter((m) => m.id === kid) : candidates;
-  if (keys.length === 0)
+  if (keys.length === 0) {
     return check(
       "signature",
       "failed",
       "key_not_authorised",
-      `The issuer's DID document does not authorise ${kid ?? "any key"} for issuing credentials.`,
+      `The ${r.who}'s DID document does not authorise ${kid ?? "any key"} for ${r.purpose}.`,
     );
+  }
   for (const method of keys) {
     const jwk = jwkOf(method);
     if (jwk && (await signatureMatches(jwt, header.alg, jwk))) {
-      return check("signature", "passed", "signature_valid", "The issuer's signature is valid: nothing was changed since it was signed.", {
+      return check("signature", "passed", r.valid, `The ${r.who}'s signature is valid: nothing was changed since it was signed.`, {
         verificationMethod: method.id,
       });
     }
@@ -204,7 +226,7 @@ async function verifyJws(jwt: string, issuerDid: string, doc: Json): Promise<Che
     "signature",
     "failed",
     "signature_mismatch",
-    "The signature does not match the content: the credential was changed, or signed by someone else.",
+    `The signature does not match ${r.what}: it was changed, or signed by someone other than the ${r.who}.`,
   );
 }
 
