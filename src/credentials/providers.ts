@@ -8,13 +8,10 @@ import { documentLoader, signDataIntegrity } from "./data-integrity.js";
 import { verificationMethodId } from "./did-web.js";
 import type { SigningKeys } from "./signing-keys.js";
 import { signVcJwt } from "./vc-jose.js";
+import { VC_V1_CONTEXT, VC_V2_CONTEXT } from "../domain/qualifications/micro-credential.js";
 
 type Context = IAgentContext<IResolver & { didManagerGet(args: { did: string }): Promise<IIdentifier> }>;
 type IssueArgs = { credential: CredentialPayload; keyRef?: string };
-
-const VC_V2 = "https://www.w3.org/ns/credentials/v2";
-
-const VC_V1 = "https://www.w3.org/2018/credentials/v1";
 
 /**
  * Veramo's CredentialPlugin prepares every credential for VC 1.1: it puts the v1 context first and adds
@@ -23,8 +20,8 @@ const VC_V1 = "https://www.w3.org/2018/credentials/v1";
 function asIssued(credential: CredentialPayload): Record<string, unknown> {
   const copy = { ...credential } as Record<string, unknown>;
   const contexts = [copy["@context"]].flat();
-  if (contexts.includes(VC_V2)) {
-    copy["@context"] = contexts.filter((c) => c !== VC_V1);
+  if (contexts.includes(VC_V2_CONTEXT)) {
+    copy["@context"] = contexts.filter((c) => c !== VC_V1_CONTEXT);
     delete copy.issuanceDate;
   }
   return copy;

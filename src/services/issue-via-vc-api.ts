@@ -4,14 +4,13 @@ import { randomUUID } from "node:crypto";
 import type { CredentialPayload } from "../credentials/agent.js";
 import { runInTransaction } from "../db/transaction.js";
 import type { Institution } from "../domain/institutions/institution.js";
-import { VC_V2_CONTEXT } from "../domain/qualifications/micro-credential.js";
+import { VC_V1_CONTEXT, VC_V2_CONTEXT } from "../domain/qualifications/micro-credential.js";
 import { AppError } from "../errors.js";
 import type { Deps } from "./deps.js";
 import { allocateStatusIndexes, statusListUrl } from "./status-lists.js";
 
 type Json = Record<string, unknown>;
 
-const VC_V1_CONTEXT = "https://www.w3.org/2018/credentials/v1";
 const STATUS_V1_CONTEXT = "https://www.w3.org/ns/credentials/status/v1";
 
 export interface VcApiIssueInput {

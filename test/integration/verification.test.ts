@@ -5,7 +5,7 @@ import { createVerifiableCredentialJwt } from "did-jwt-vc";
 import { exportJWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testIin } from "../helpers/iin.js";
-import { freshDidKey } from "../helpers/did-key.js";
+import { freshDidKey, freshMultikeyDidKey } from "../helpers/did-key.js";
 import { bearer, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped JSON under test
@@ -349,15 +349,11 @@ describe("hostile bodies", () => {
 
 describe("Data Integrity credentials from other software", () => {
   it("a credential signed with @digitalbazaar/vc by an unseen did:key verifies; a changed one does not", async () => {
-    const Ed25519Multikey = await import("@digitalbazaar/ed25519-multikey");
     const { DataIntegrityProof } = await import("@digitalbazaar/data-integrity");
     const { cryptosuite } = await import("@digitalbazaar/eddsa-rdfc-2022-cryptosuite");
     const dbvc = await import("@digitalbazaar/vc");
     const { documentLoader } = await import("../../src/credentials/data-integrity.js");
-    const keyPair = await Ed25519Multikey.generate({});
-    const did = `did:key:${keyPair.publicKeyMultibase}`;
-    keyPair.controller = did;
-    keyPair.id = `${did}#${keyPair.publicKeyMultibase}`;
+    const { did, keyPair } = await freshMultikeyDidKey();
     const credential = {
       "@context": ["https://www.w3.org/ns/credentials/v2"],
       type: ["VerifiableCredential"],

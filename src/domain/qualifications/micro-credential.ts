@@ -6,6 +6,7 @@ import type { LocalizedText } from "../institutions/institution.js";
 import type { ProgrammeContent, Workload } from "./programme.js";
 
 export const VC_V2_CONTEXT = "https://www.w3.org/ns/credentials/v2";
+export const VC_V1_CONTEXT = "https://www.w3.org/2018/credentials/v1";
 export const OB_V3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 export const CREDENTIAL_TYPE = "MicroQualificationCredential";
 
