@@ -78,6 +78,7 @@ export async function run(): Promise<void> {
       iin: "950701300127",
       email: null,
       holderDid: null,
+      curriculumId: null,
       createdAt: new Date(),
     };
     const attestation = {

@@ -395,6 +395,375 @@ const ERRORS = {
       kk: "Біз жақта қате орын алды; ол журналға {requestId} ретінде жазылды.",
     },
   },
+  // ---- recognition (R, M п.19–26) ----
+  ACADEMIC_PERIOD_CODE_TAKEN: {
+    status: 409,
+    title: {
+      en: "The institution already has an academic period '{code}'.",
+      ru: "В организации уже есть академический период «{code}».",
+      kk: "Ұйымда «{code}» академиялық кезеңі бұрыннан бар.",
+    },
+  },
+  ACADEMIC_PERIOD_NOT_FOUND: {
+    status: 404,
+    title: {
+      en: "There is no academic period '{code}' in this institution.",
+      ru: "Академический период «{code}» в этой организации не найден.",
+      kk: "Бұл ұйымда «{code}» академиялық кезеңі жоқ.",
+    },
+  },
+  ACADEMIC_PERIOD_INVALID: {
+    status: 422,
+    title: {
+      en: "The academic period ends ({endsOn}) before it starts ({startsOn}).",
+      ru: "Академический период заканчивается ({endsOn}) раньше, чем начинается ({startsOn}).",
+      kk: "Академиялық кезең басталмай ({startsOn}) тұрып аяқталады ({endsOn}).",
+    },
+  },
+  CURRICULUM_CODE_TAKEN: {
+    status: 409,
+    title: {
+      en: "The institution already has an educational programme '{code}'.",
+      ru: "В организации уже есть образовательная программа «{code}».",
+      kk: "Ұйымда «{code}» білім беру бағдарламасы бұрыннан бар.",
+    },
+  },
+  CURRICULUM_NOT_FOUND: {
+    status: 404,
+    title: {
+      en: "There is no educational programme '{code}' in this institution.",
+      ru: "Образовательная программа «{code}» в этой организации не найдена.",
+      kk: "Бұл ұйымда «{code}» білім беру бағдарламасы жоқ.",
+    },
+  },
+  CURRICULUM_INVALID: {
+    status: 422,
+    title: {
+      en: "The educational programme breaks {count} rule(s): {summary}",
+      ru: "Образовательная программа нарушает правила ({count}): {summary}",
+      kk: "Білім беру бағдарламасы {count} ережені бұзады: {summary}",
+    },
+  },
+  CALENDAR_YEAR_MISSING: {
+    status: 422,
+    title: {
+      en: "The working-day calendar has no data for {year}; an administrator must load that year's holidays and moved days off.",
+      ru: "В производственном календаре нет данных за {year} год; администратор должен загрузить праздники и переносы этого года.",
+      kk: "Өндірістік күнтізбеде {year} жылдың деректері жоқ; әкімші сол жылдың мерекелері мен ауыстырылған демалыс күндерін жүктеуі керек.",
+    },
+  },
+  GRADE_SCALE_INVALID: {
+    status: 422,
+    title: {
+      en: "The conversion scale is not complete or not consistent (R п.8): {summary}",
+      ru: "Шкала перевода неполна или противоречива (R п.8): {summary}",
+      kk: "Ауыстыру шкаласы толық емес немесе қайшы (R п.8): {summary}",
+    },
+  },
+  GRADE_SCALE_NOT_FOUND: {
+    status: 404,
+    title: {
+      en: "There is no conversion scale '{code}' for this institution.",
+      ru: "Шкала перевода «{code}» для этой организации не найдена.",
+      kk: "Бұл ұйым үшін «{code}» ауыстыру шкаласы жоқ.",
+    },
+  },
+  COMMISSION_INVALID: {
+    status: 422,
+    title: {
+      en: "The commission cannot be formed this way: {summary}",
+      ru: "Комиссию нельзя сформировать так: {summary}",
+      kk: "Комиссияны осылай құруға болмайды: {summary}",
+    },
+  },
+  COMMISSION_NOT_FOUND: {
+    status: 404,
+    title: {
+      en: "There is no commission '{commissionId}' in this institution.",
+      ru: "Комиссия «{commissionId}» в этой организации не найдена.",
+      kk: "Бұл ұйымда «{commissionId}» комиссиясы жоқ.",
+    },
+  },
+  COMMISSION_KIND_MISMATCH: {
+    status: 422,
+    title: {
+      en: "A procedure {procedure} application goes to the {expected} commission ({rule}), not to a {kind} one.",
+      ru: "Заявление по процедуре {procedure} рассматривает комиссия вида {expected} ({rule}), а не {kind}.",
+      kk: "{procedure} рәсімі бойынша өтінішті {expected} түріндегі комиссия қарайды ({rule}), {kind} емес.",
+    },
+  },
+  CHAIR_NOT_ELECTED: {
+    status: 409,
+    title: {
+      en: "The commission has not elected its chair yet: the chair and deputy are elected at the first meeting (R п.12, 23).",
+      ru: "Комиссия ещё не избрала председателя: председатель и заместитель избираются на первом заседании (R п.12, 23).",
+      kk: "Комиссия әлі төрағасын сайламаған: төраға мен орынбасар бірінші отырыста сайланады (R п.12, 23).",
+    },
+  },
+  ELECTION_INVALID: {
+    status: 422,
+    title: {
+      en: "The election cannot be recorded: {summary}",
+      ru: "Выборы нельзя зафиксировать: {summary}",
+      kk: "Сайлауды тіркеу мүмкін емес: {summary}",
+    },
+  },
+  EXPERT_GROUP_NOT_FOUND: {
+    status: 404,
+    title: {
+      en: "There is no expert group '{groupId}' in this institution.",
+      ru: "Экспертная группа «{groupId}» в этой организации не найдена.",
+      kk: "Бұл ұйымда «{groupId}» сараптама тобы жоқ.",
+    },
+  },
+  EXPERT_GROUP_INVALID: {
+    status: 422,
+    title: {
+      en: "The expert group cannot be formed this way: {summary}",
+      ru: "Экспертную группу нельзя сформировать так: {summary}",
+      kk: "Сараптама тобын осылай құруға болмайды: {summary}",
+    },
+  },
+  PERSONAL_TOKEN_REQUIRED: {
+    status: 403,
+    title: {
+      en: "This is done in person (a vote, a conclusion): use a personal token issued to the user.",
+      ru: "Это действие выполняется лично (голос, заключение): используйте персональный токен пользователя.",
+      kk: "Бұл әрекет жеке орындалады (дауыс, қорытынды): пайдаланушыға берілген жеке токенді қолданыңыз.",
+    },
+  },
+  LEARNER_NOT_ENROLLED: {
+    status: 422,
+    title: {
+      en: "The learner is not enrolled in educational programme '{curriculum}'; re-crediting targets the learner's own programme (R п.18).",
+      ru: "Обучающийся не зачислен на образовательную программу «{curriculum}»; перезачёт возможен только по его программе (R п.18).",
+      kk: "Білім алушы «{curriculum}» білім беру бағдарламасына қабылданбаған; қайта есепке алу тек өз бағдарламасы бойынша жүргізіледі (R п.18).",
+    },
+  },
+  DISCIPLINE_NOT_IN_PROGRAMME: {
+    status: 422,
+    title: {
+      en: "Discipline '{code}' is not in the learner's educational programme '{curriculum}' (R п.18).",
+      ru: "Дисциплины «{code}» нет в образовательной программе обучающегося «{curriculum}» (R п.18).",
+      kk: "«{code}» пәні білім алушының «{curriculum}» білім беру бағдарламасында жоқ (R п.18).",
+    },
+  },
+  APPLICATION_LATE: {
+    status: 422,
+    title: {
+      en: "The application is late: {rule} requires it by {latestSubmission} for the period starting {periodStart}, and it was received on {receivedOn}.",
+      ru: "Заявление подано поздно: по {rule} его нужно подать не позднее {latestSubmission} для периода, начинающегося {periodStart}, а оно получено {receivedOn}.",
+      kk: "Өтініш кеш берілді: {rule} бойынша {periodStart} басталатын кезең үшін ол {latestSubmission} дейін берілуі тиіс, ал {receivedOn} түсті.",
+    },
+  },
+  APPLICATION_DOCUMENTS_MISSING: {
+    status: 422,
+    title: {
+      en: "Required documents are missing: {summary}",
+      ru: "Не хватает обязательных документов: {summary}",
+      kk: "Міндетті құжаттар жетіспейді: {summary}",
+    },
+  },
+  APPLICATION_NOT_FOUND: {
+    status: 404,
+    title: {
+      en: "There is no recognition application '{applicationId}' in this institution.",
+      ru: "Заявление о признании «{applicationId}» в этой организации не найдено.",
+      kk: "Бұл ұйымда «{applicationId}» тану туралы өтініші жоқ.",
+    },
+  },
+  APPLICATION_STAGE_CONFLICT: {
+    status: 409,
+    title: {
+      en: "The application is at stage '{stage}', where '{action}' cannot be done.",
+      ru: "Заявление на этапе «{stage}», где действие «{action}» невозможно.",
+      kk: "Өтініш «{stage}» кезеңінде, онда «{action}» әрекеті мүмкін емес.",
+    },
+  },
+  APPLICATION_VERSION_CONFLICT: {
+    status: 409,
+    title: {
+      en: "Someone changed the application meanwhile; reload it and try again.",
+      ru: "Заявление тем временем изменили; обновите его и повторите.",
+      kk: "Осы уақытта өтінішті біреу өзгертті; қайта жүктеп, қайталаңыз.",
+    },
+  },
+  APPLICATION_ALREADY_ON_AGENDA: {
+    status: 409,
+    title: {
+      en: "The application is already on this meeting's agenda.",
+      ru: "Заявление уже включено в повестку этого заседания.",
+      kk: "Өтініш осы отырыстың күн тәртібіне енгізілген.",
+    },
+  },
+  COURSES_INVALID: {
+    status: 422,
+    title: {
+      en: "The appendix of courses cannot be used: {summary}",
+      ru: "Приложение с курсами нельзя использовать: {summary}",
+      kk: "Курстар қосымшасын пайдалану мүмкін емес: {summary}",
+    },
+  },
+  DOCUMENT_NOT_FOUND: {
+    status: 404,
+    title: {
+      en: "There is no document '{documentId}' in this application.",
+      ru: "Документа «{documentId}» в этом заявлении нет.",
+      kk: "Бұл өтініште «{documentId}» құжаты жоқ.",
+    },
+  },
+  OVERRIDE_NOT_NEEDED: {
+    status: 409,
+    title: {
+      en: "Document '{documentId}' passed verification; there is nothing to override.",
+      ru: "Документ «{documentId}» прошёл проверку; подтверждать нечего.",
+      kk: "«{documentId}» құжаты тексеруден өтті; растайтын ештеңе жоқ.",
+    },
+  },
+  BASIS_NOT_VERIFIED: {
+    status: 422,
+    title: {
+      en: "Document '{documentId}' failed verification ({verdict}) and cannot be the basis of recognition unless the secretary explicitly accepts it with a reason (R п.10).",
+      ru: "Документ «{documentId}» не прошёл проверку ({verdict}) и не может быть основанием признания без явного решения секретаря с причиной (R п.10).",
+      kk: "«{documentId}» құжаты тексеруден өтпеді ({verdict}) және хатшының себебі көрсетілген нақты шешімінсіз тану негізі бола алмайды (R п.10).",
+    },
+  },
+  EXPERT_CONCLUSION_INCOMPLETE: {
+    status: 422,
+    title: {
+      en: "The expert conclusion is incomplete (R п.16, 27): {summary}",
+      ru: "Экспертное заключение неполное (R п.16, 27): {summary}",
+      kk: "Сараптама қорытындысы толық емес (R п.16, 27): {summary}",
+    },
+  },
+  NOT_IN_EXPERT_GROUP: {
+    status: 403,
+    title: {
+      en: "Only a member of the expert group the application was sent to can conclude on it (R п.15, 26).",
+      ru: "Заключение по заявлению даёт только член экспертной группы, которой оно направлено (R п.15, 26).",
+      kk: "Өтініш бойынша қорытындыны тек ол жіберілген сараптама тобының мүшесі береді (R п.15, 26).",
+    },
+  },
+  MEETING_NOT_FOUND: {
+    status: 404,
+    title: {
+      en: "There is no meeting '{meetingId}' of this commission.",
+      ru: "Заседание «{meetingId}» этой комиссии не найдено.",
+      kk: "Бұл комиссияның «{meetingId}» отырысы жоқ.",
+    },
+  },
+  MEETING_CLOSED: {
+    status: 409,
+    title: {
+      en: "The meeting is closed: its protocol No. {protocolNumber} is final.",
+      ru: "Заседание закрыто: его протокол № {protocolNumber} окончателен.",
+      kk: "Отырыс жабылды: оның № {protocolNumber} хаттамасы түпкілікті.",
+    },
+  },
+  MEETING_INVALID: {
+    status: 422,
+    title: {
+      en: "The meeting cannot be recorded this way: {summary}",
+      ru: "Заседание нельзя оформить так: {summary}",
+      kk: "Отырысты осылай рәсімдеуге болмайды: {summary}",
+    },
+  },
+  AGENDA_ITEM_NOT_FOUND: {
+    status: 404,
+    title: {
+      en: "Application '{applicationId}' is not on this meeting's agenda.",
+      ru: "Заявления «{applicationId}» нет в повестке этого заседания.",
+      kk: "«{applicationId}» өтініші осы отырыстың күн тәртібінде жоқ.",
+    },
+  },
+  MOTION_INVALID: {
+    status: 422,
+    title: {
+      en: "The draft decision cannot be put to the vote: {summary}",
+      ru: "Проект решения нельзя ставить на голосование: {summary}",
+      kk: "Шешім жобасын дауысқа қоюға болмайды: {summary}",
+    },
+  },
+  NO_MOTION: {
+    status: 409,
+    title: {
+      en: "No draft decision has been put to the vote for this application yet.",
+      ru: "По этому заявлению ещё не поставлен на голосование проект решения.",
+      kk: "Бұл өтініш бойынша шешім жобасы әлі дауысқа қойылмаған.",
+    },
+  },
+  VOTE_REFUSED: {
+    status: 422,
+    title: {
+      en: "The vote is not accepted (R п.17, 28): {summary}",
+      ru: "Голос не принят (R п.17, 28): {summary}",
+      kk: "Дауыс қабылданбады (R п.17, 28): {summary}",
+    },
+  },
+  VOTE_ALREADY_CAST: {
+    status: 409,
+    title: {
+      en: "This member has already voted on the draft decision.",
+      ru: "Этот член комиссии уже проголосовал по проекту решения.",
+      kk: "Комиссияның бұл мүшесі шешім жобасы бойынша дауыс беріп қойған.",
+    },
+  },
+  NO_QUORUM: {
+    status: 422,
+    title: {
+      en: "There is no quorum: {present} of {members} members present, {required} needed.",
+      ru: "Нет кворума: присутствуют {present} из {members} членов, нужно {required}.",
+      kk: "Кворум жоқ: {members} мүшенің {present} қатысады, {required} қажет.",
+    },
+  },
+  NO_MAJORITY: {
+    status: 422,
+    title: {
+      en: "The draft decision has no majority of the members taking part (R п.17, 28): {for} for, {against} against, {abstain} abstained of {participating}.",
+      ru: "Проект решения не набрал большинства участвующих членов (R п.17, 28): за {for}, против {against}, воздержались {abstain} из {participating}.",
+      kk: "Шешім жобасы қатысушы мүшелердің көпшілік дауысын алмады (R п.17, 28): {participating} мүшенің {for} — жақтап, {against} — қарсы, {abstain} — қалыс қалды.",
+    },
+  },
+  VOTING_INCOMPLETE: {
+    status: 409,
+    title: {
+      en: "Not every member present has voted yet: {summary}",
+      ru: "Ещё не все присутствующие члены проголосовали: {summary}",
+      kk: "Қатысушы мүшелердің бәрі әлі дауыс бермеді: {summary}",
+    },
+  },
+  ITEMS_UNDECIDED: {
+    status: 409,
+    title: {
+      en: "The meeting still has undecided applications: {summary}",
+      ru: "На заседании остались нерешённые заявления: {summary}",
+      kk: "Отырыста шешілмеген өтініштер қалды: {summary}",
+    },
+  },
+  TRANSCRIPT_ENTRY_EXISTS: {
+    status: 409,
+    title: {
+      en: "Discipline '{code}' is already in the learner's transcript.",
+      ru: "Дисциплина «{code}» уже есть в транскрипте обучающегося.",
+      kk: "«{code}» пәні білім алушының транскриптінде бұрыннан бар.",
+    },
+  },
+  DECISION_NOT_RECOGNISED: {
+    status: 409,
+    title: {
+      en: "The commission did not recognise anything in this application: there is no transcript entry or decision credential to make.",
+      ru: "Комиссия ничего не признала по этому заявлению: записи в транскрипт и credential решения не будет.",
+      kk: "Комиссия бұл өтініш бойынша ештеңе танымады: транскриптке жазба да, шешім куәлігі де болмайды.",
+    },
+  },
+  PROTOCOL_NOT_READY: {
+    status: 409,
+    title: {
+      en: "The meeting is still open: its protocol is numbered when the meeting is closed.",
+      ru: "Заседание ещё открыто: протокол получает номер при закрытии заседания.",
+      kk: "Отырыс әлі ашық: хаттамаға отырыс жабылғанда нөмір беріледі.",
+    },
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

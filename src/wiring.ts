@@ -16,6 +16,9 @@ import { learnersRepository } from "./db/repositories/learners.js";
 import { credentialsRepository } from "./db/repositories/credentials.js";
 import { awardBatchesRepository } from "./db/repositories/award-batches.js";
 import { trustRegistryRepository } from "./db/repositories/trust-registry.js";
+import { curriculaRepository } from "./db/repositories/curricula.js";
+import { commissionsRepository } from "./db/repositories/commissions.js";
+import { recognitionApplicationsRepository } from "./db/repositories/recognition-applications.js";
 import { SigningKeys } from "./credentials/signing-keys.js";
 import type { Deps, Repositories } from "./services/deps.js";
 import { didDocumentFor, ensurePlatformIdentity } from "./services/did-documents.js";
@@ -58,6 +61,9 @@ export async function wire(
       credentials: credentialsRepository(db, config.database.provider),
       awardBatches: awardBatchesRepository(db, config.database.provider),
       trustRegistry: trustRegistryRepository(db),
+      curricula: curriculaRepository(db),
+      commissions: commissionsRepository(db),
+      applications: recognitionApplicationsRepository(db),
     };
     const caches = createCaches(config.cacheTtlMs);
     const didWebResolver = createDidWebResolver({

@@ -15,6 +15,10 @@ import { contexts as statusList2021Contexts } from "@digitalbazaar/vc-status-lis
 import { Ed25519Signature2020 } from "@digitalbazaar/ed25519-signature-2020";
 import { JsonLdDocumentLoader } from "jsonld-document-loader";
 
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { projectRoot } from "../paths.js";
+
 type Json = Record<string, unknown>;
 export type DocumentLoader = (url: string) => Promise<{ contextUrl: string | null; documentUrl: string; document: unknown }>;
 
@@ -29,6 +33,18 @@ const BUNDLED_CONTEXTS: readonly Map<string, unknown>[] = [
   statusList2021Contexts,
 ];
 
+/**
+ * Our own context for RecognitionDecisionCredential (schemas/recognition-decision-context-v1.jsonld). Each
+ * deployment publishes it under its PUBLIC_URL, so it is known by the end of its path: the content is always
+ * the one shipped here, never fetched.
+ */
+export const RECOGNITION_CONTEXT_PATH = "/contexts/recognition-decision-v1.jsonld";
+export const recognitionContext: unknown = JSON.parse(
+  readFileSync(path.join(projectRoot, "schemas", "recognition-decision-context-v1.jsonld"), "utf8"),
+);
+const isRecognitionContext = (url: string) =>
+  url.startsWith("https://") || url.startsWith("http://") ? url.endsWith(RECOGNITION_CONTEXT_PATH) : false;
+
 const staticLoader = (() => {
   const loader = new JsonLdDocumentLoader();
   for (const documents of BUNDLED_CONTEXTS) loader.addDocuments({ documents });
@@ -37,7 +53,7 @@ const staticLoader = (() => {
 
 /** True for a JSON-LD context this service carries with it (and so processes without fetching). */
 export function isBundledContext(url: string): boolean {
-  return BUNDLED_CONTEXTS.some((contexts) => contexts.has(url));
+  return isRecognitionContext(url) || BUNDLED_CONTEXTS.some((contexts) => contexts.has(url));
 }
 
 export interface LoaderSources {
@@ -66,6 +82,7 @@ export function documentLoader(sources: LoaderSources): DocumentLoader {
           : "https://w3id.org/security/multikey/v1";
       return { contextUrl: null, documentUrl: url, document: { "@context": context, ...method } };
     }
+    if (isRecognitionContext(url)) return { contextUrl: null, documentUrl: url, document: recognitionContext };
     const extra = await sources.document?.(url);
     if (extra) return { contextUrl: null, documentUrl: url, document: extra };
     return staticLoader(url);

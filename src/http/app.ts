@@ -22,6 +22,7 @@ import { publicDocumentRoutes } from "./routes/public-documents.js";
 import { awardBatchRoutes } from "./routes/award-batches.js";
 import { verificationRoutes } from "./routes/verification.js";
 import { trustRegistryRoutes } from "./routes/trust-registry.js";
+import { recognitionRoutes } from "./routes/recognition.js";
 import { projectRoot } from "../paths.js";
 
 export const VERSION: string = (JSON.parse(readFileSync(`${projectRoot}/package.json`, "utf8")) as { version: string }).version;
@@ -105,5 +106,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(awardBatchRoutes, { deps });
   await app.register(verificationRoutes, { deps });
   await app.register(trustRegistryRoutes, { deps });
+  await app.register(recognitionRoutes, { deps });
   return app;
 }

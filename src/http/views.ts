@@ -33,6 +33,7 @@ export function tokenView(t: ApiTokenRecord, institutionSlug: string | null) {
     institution: institutionSlug,
     roles: [...t.roles],
     platformAdmin: t.platformAdmin,
+    user: t.userId,
     createdAt: t.createdAt.toISOString(),
     expiresAt: t.expiresAt?.toISOString() ?? null,
     revokedAt: t.revokedAt?.toISOString() ?? null,

@@ -18,6 +18,8 @@ export interface IssueTokenInput {
   readonly platformAdmin: boolean;
   readonly expiresAt: Date | null;
   readonly createdByUserId?: string | null;
+  /** For a personal token: the user it acts as (roles then come from the user's memberships). */
+  readonly userId?: string | null;
 }
 
 export async function issueApiToken(input: IssueTokenInput, actor: string, deps: Deps): Promise<{ token: string; record: ApiTokenRecord }> {
@@ -34,6 +36,7 @@ export async function issueApiToken(input: IssueTokenInput, actor: string, deps:
       roles: [...new Set(input.roles)],
       platformAdmin: input.platformAdmin,
       createdByUserId: input.createdByUserId ?? null,
+      userId: input.userId ?? null,
       createdAt: now,
       expiresAt: input.expiresAt,
     });
@@ -43,7 +46,12 @@ export async function issueApiToken(input: IssueTokenInput, actor: string, deps:
         action: "api_token.issued",
         institutionId: input.institutionId,
         subject: created.id,
-        details: { name: input.name, roles: created.roles, platformAdmin: input.platformAdmin },
+        details: {
+          name: input.name,
+          roles: created.roles,
+          platformAdmin: input.platformAdmin,
+          ...(input.userId ? { userId: input.userId } : {}),
+        },
       },
       now,
     );
@@ -85,6 +93,16 @@ export async function authenticateBearer(token: string, deps: Deps): Promise<Pri
     deps.caches.tokens.set(hash, { ...record, lastUsedAt: now });
   } else if (!cached) {
     deps.caches.tokens.set(hash, record);
+  }
+  if (record.userId) {
+    const user = await deps.repos.users.findById(record.userId);
+    if (!user || user.disabledAt) throw new AppError("TOKEN_REVOKED");
+    return {
+      actor: `user:${user.id}`,
+      userId: user.id,
+      platformAdmin: user.isPlatformAdmin,
+      grants: user.grants.filter((g) => record.institutionId === null || g.institutionId === record.institutionId),
+    };
   }
   return {
     actor: `token:${record.id}`,

@@ -193,6 +193,7 @@ async function processChunk(
         institutionId: institution.id,
         fullName: r.fullName,
         iin: r.iin,
+        curriculumId: null,
         email: r.email,
         holderDid: r.holderDid,
         createdAt: deps.clock(),

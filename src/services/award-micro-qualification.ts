@@ -95,9 +95,11 @@ export async function signAwards(
     issued.push({
       id,
       institutionId: institution.id,
+      kind: "micro_qualification",
       programmeId: programme.id,
       learnerId: learner.id,
       attestationId: attestation.id,
+      applicationId: null,
       format,
       document: jwt ? document : signed,
       jwt,

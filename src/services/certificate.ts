@@ -3,10 +3,13 @@ import type { IssuedCredential } from "../db/repositories/credentials.js";
 import { gradeOfLetter } from "../domain/grading/letter-scale.js";
 import { AppError } from "../errors.js";
 import type { Deps } from "./deps.js";
+import { decisionCredentialPdf } from "./recognition/protocols.js";
 import { credentialUrlOf } from "./urls.js";
 
 /** The printable A4 certificate (kk/ru/en) of an issued credential, from the records it was issued from. */
 export async function certificatePdf(credential: IssuedCredential, deps: Deps): Promise<Buffer> {
+  if (credential.kind === "recognition_decision") return decisionCredentialPdf(credential, "en", deps);
+  if (!credential.programmeId || !credential.attestationId) throw new AppError("CREDENTIAL_NOT_FOUND", { credentialId: credential.id });
   const [institution, programme, learner, attestation] = await Promise.all([
     deps.repos.institutions.findById(credential.institutionId),
     deps.repos.programmes.findById(credential.programmeId),

@@ -11,6 +11,9 @@ import type { LearnersRepository } from "../db/repositories/learners.js";
 import type { CredentialsRepository } from "../db/repositories/credentials.js";
 import type { AwardBatchesRepository } from "../db/repositories/award-batches.js";
 import type { TrustRegistryRepository } from "../db/repositories/trust-registry.js";
+import type { CurriculaRepository } from "../db/repositories/curricula.js";
+import type { CommissionsRepository } from "../db/repositories/commissions.js";
+import type { RecognitionApplicationsRepository } from "../db/repositories/recognition-applications.js";
 import type { SigningKeys } from "../credentials/signing-keys.js";
 import type { VeramoStorage } from "../credentials/stores/storage.js";
 import type { Caches } from "./caches.js";
@@ -27,6 +30,9 @@ export interface Repositories {
   readonly credentials: CredentialsRepository;
   readonly awardBatches: AwardBatchesRepository;
   readonly trustRegistry: TrustRegistryRepository;
+  readonly curricula: CurriculaRepository;
+  readonly commissions: CommissionsRepository;
+  readonly applications: RecognitionApplicationsRepository;
 }
 
 export interface Deps {

@@ -31,6 +31,7 @@ export async function registerLearner(institution: Institution, input: LearnerIn
     const learner = await deps.repos.learners.create({
       id: randomUUID(),
       institutionId: institution.id,
+      curriculumId: null,
       fullName: input.fullName.trim(),
       iin: input.iin,
       email: input.email ?? null,
@@ -120,7 +121,7 @@ export async function recordAttestation(
 export async function updateLearner(
   institution: Institution,
   learnerId: string,
-  changes: { fullName?: string; email?: string; holderDid?: string },
+  changes: { fullName?: string; email?: string; holderDid?: string; curriculumId?: string | null },
   actor: string,
   deps: Deps,
 ): Promise<Learner> {

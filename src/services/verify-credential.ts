@@ -13,7 +13,7 @@ import { trustLevel } from "../domain/verification/trust.js";
 import { projectRoot } from "../paths.js";
 import type { Deps } from "./deps.js";
 import { didDocumentFor } from "./did-documents.js";
-import { schemaUrlOf } from "./urls.js";
+import { decisionSchemaUrlOf, schemaUrlOf } from "./urls.js";
 
 type Json = Record<string, unknown>;
 
@@ -28,20 +28,21 @@ export interface VerificationReport {
   readonly credential: Json | null;
 }
 
-let validateOurSchema: ((credential: Json) => { valid: boolean; errors: string[] }) | null = null;
-function ourSchemaValidator() {
-  if (!validateOurSchema) {
+const ourValidators = new Map<string, (credential: Json) => { valid: boolean; errors: string[] }>();
+/** Our own credential types' schemas, compiled from the bundled files in schemas/ (never fetched). */
+function ourSchemaValidator(file: "micro-qualification-credential.json" | "recognition-decision-credential.json") {
+  let validator = ourValidators.get(file);
+  if (!validator) {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats.default(ajv);
-    const validate = ajv.compile(
-      JSON.parse(readFileSync(path.join(projectRoot, "schemas", "micro-qualification-credential.json"), "utf8")),
-    );
-    validateOurSchema = (credential) => {
+    const validate = ajv.compile(JSON.parse(readFileSync(path.join(projectRoot, "schemas", file), "utf8")));
+    validator = (credential) => {
       const valid = validate(credential) as boolean;
       return { valid, errors: (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""}`.trim()) };
     };
+    ourValidators.set(file, validator);
   }
-  return validateOurSchema;
+  return validator;
 }
 
 type Validator = (credential: Json) => { valid: boolean; errors: string[] };
@@ -115,7 +116,9 @@ export function verificationEnvironment(deps: Deps): VerifyEnvironment {
       return decision;
     },
     async validateSchema(schemaId, credential) {
-      if (schemaId === schemaUrlOf(deps.config.publicUrl)) return ourSchemaValidator()(credential);
+      if (schemaId === schemaUrlOf(deps.config.publicUrl)) return ourSchemaValidator("micro-qualification-credential.json")(credential);
+      if (schemaId === decisionSchemaUrlOf(deps.config.publicUrl))
+        return ourSchemaValidator("recognition-decision-credential.json")(credential);
       const validate = await remoteSchemaValidator(schemaId, policy, deps);
       return validate ? validate(credential) : null;
     },

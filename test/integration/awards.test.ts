@@ -83,7 +83,10 @@ describe("awarding a micro-qualification", () => {
       inLanguage: "kk",
       name: "Кіші деректер талдаушысы",
     });
-    expect(subject.achievement.alignment.map((a: { targetCode: string }) => a.targetCode)).toEqual(["5", "PS-2023-0612"]);
+    expect(subject.achievement.alignment.map((a: { targetCode: string }) => a.targetCode)).toEqual(["5", "PS-2023-0612", "LO1", "LO2"]);
+    // The learning outcomes travel as competencies, in all three languages, for recognition elsewhere (M п.23).
+    expect(subject.achievement.alignment[2]).toMatchObject({ targetType: "ceasn:Competency", targetName: "Деректер жиынын тазалайды" });
+    expect(subject.achievement.alignment[2].targetDescription).toContain("Cleans data sets");
     expect(subject.result.map((r: { value: string }) => r.value)).toEqual(["B+", "3.33", "87"]);
     expect(subject.creditsEarned).toBe(5);
     expect(vc.credentialStatus.map((s: { statusPurpose: string }) => s.statusPurpose)).toEqual(["revocation", "suspension"]);

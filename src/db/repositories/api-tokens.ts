@@ -10,6 +10,8 @@ export interface ApiTokenRecord {
   readonly roles: readonly InstitutionRole[];
   readonly platformAdmin: boolean;
   readonly createdByUserId: string | null;
+  /** A personal token acts as this user, with the user's current roles. */
+  readonly userId: string | null;
   readonly createdAt: Date;
   readonly expiresAt: Date | null;
   readonly revokedAt: Date | null;
@@ -28,6 +30,7 @@ const fromRow = (row: Row): ApiTokenRecord => ({
   roles: row.roles as InstitutionRole[],
   platformAdmin: row.platformAdmin,
   createdByUserId: row.createdByUserId,
+  userId: row.userId,
   createdAt: row.createdAt,
   expiresAt: row.expiresAt,
   revokedAt: row.revokedAt,
@@ -42,6 +45,7 @@ const columns = {
   roles: true,
   platformAdmin: true,
   createdByUserId: true,
+  userId: true,
   createdAt: true,
   expiresAt: true,
   revokedAt: true,

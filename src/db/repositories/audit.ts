@@ -33,6 +33,18 @@ export function auditRepository(db: Db) {
         },
       });
     },
+    async listBySubject(subject: string): Promise<AuditRecord[]> {
+      const rows = await clientOf(db).auditEvent.findMany({ where: { subject }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+      return rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        actor: r.actor,
+        action: r.action,
+        institutionId: r.institutionId,
+        subject: r.subject,
+        details: (r.details as Record<string, unknown> | null) ?? null,
+      }));
+    },
     async list(filter: { institutionId?: string; limit: number; before?: Date }): Promise<AuditRecord[]> {
       const rows = await clientOf(db).auditEvent.findMany({
         where: { institutionId: filter.institutionId, at: filter.before ? { lt: filter.before } : undefined },

@@ -5,15 +5,21 @@ import { bulkInsert, type Columns } from "../bulk-insert.js";
 import type { DbProvider } from "../../config.js";
 
 export type CredentialFormat = "vc+jwt" | "di";
+export type CredentialKind = "micro_qualification" | "recognition_decision";
 export type CredentialStatus = "active" | "suspended" | "revoked";
 export type StatusPurpose = "revocation" | "suspension";
 
 export interface IssuedCredential {
   readonly id: string;
   readonly institutionId: string;
-  readonly programmeId: string;
+  readonly kind: CredentialKind;
+  /** Set for a micro-qualification credential. */
+  readonly programmeId: string | null;
   readonly learnerId: string;
-  readonly attestationId: string;
+  /** Set for a micro-qualification credential. */
+  readonly attestationId: string | null;
+  /** Set for a recognition decision credential. */
+  readonly applicationId: string | null;
   readonly format: CredentialFormat;
   readonly document: Record<string, unknown>;
   readonly jwt: string | null;
@@ -48,6 +54,7 @@ const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split(".")[1] ?? ""
 
 const credentialFromRow = (r: Prisma.IssuedCredentialGetPayload<object>): IssuedCredential => ({
   ...r,
+  kind: r.kind as CredentialKind,
   format: r.format as CredentialFormat,
   status: r.status as CredentialStatus,
   document: r.document === null && r.jwt ? claimsOf(r.jwt) : (r.document as Record<string, unknown>),
@@ -83,9 +90,11 @@ export interface CredentialFilter {
 const CREDENTIAL_COLUMNS: Columns = [
   ["id", "text"],
   ["institutionId", "text"],
+  ["kind", "text"],
   ["programmeId", "text"],
   ["learnerId", "text"],
   ["attestationId", "text"],
+  ["applicationId", "text"],
   ["format", "text"],
   ["document", "json"],
   ["jwt", "text"],

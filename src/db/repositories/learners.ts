@@ -14,6 +14,8 @@ export interface Learner {
   readonly iin: string;
   readonly email: string | null;
   readonly holderDid: string | null;
+  /** The curriculum the learner is enrolled in (recognition re-credits its disciplines). */
+  readonly curriculumId: string | null;
   readonly createdAt: Date;
 }
 
@@ -39,6 +41,7 @@ const learnerFromRow = (r: Prisma.LearnerGetPayload<object>): Learner => ({
   iin: r.iin,
   email: r.email,
   holderDid: r.holderDid,
+  curriculumId: r.curriculumId,
   createdAt: r.createdAt,
 });
 
@@ -109,7 +112,7 @@ export function learnersRepository(db: Db, provider: DbProvider) {
       const row = await clientOf(db).learner.findUnique({ where: { institutionId_iin: { institutionId, iin } } });
       return row ? learnerFromRow(row) : null;
     },
-    async update(id: string, changes: Partial<Pick<Learner, "fullName" | "email" | "holderDid">>): Promise<Learner> {
+    async update(id: string, changes: Partial<Pick<Learner, "fullName" | "email" | "holderDid" | "curriculumId">>): Promise<Learner> {
       return learnerFromRow(await clientOf(db).learner.update({ where: { id }, data: changes }));
     },
     async list(filter: {
@@ -166,6 +169,10 @@ export function learnersRepository(db: Db, provider: DbProvider) {
     },
     async createAttestation(data: Omit<Attestation, "createdAt">): Promise<Attestation> {
       return attestationFromRow(await clientOf(db).attestation.create({ data }));
+    },
+    async attestationsOfLearner(learnerId: string): Promise<Attestation[]> {
+      const rows = await clientOf(db).attestation.findMany({ where: { learnerId }, orderBy: { heldOn: "asc" } });
+      return rows.map(attestationFromRow);
     },
     async listAttestations(filter: {
       programmeId: string;

@@ -13,6 +13,8 @@ export interface Principal {
   readonly actor: string;
   readonly platformAdmin: boolean;
   readonly grants: readonly Grant[];
+  /** Set when a person acts (a personal token): what the law asks a named person to do — vote, conclude — needs it. */
+  readonly userId?: string;
 }
 
 export type Requirement =

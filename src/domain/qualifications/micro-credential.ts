@@ -89,6 +89,17 @@ export function buildAchievement(programme: AchievementInput): Record<string, un
           },
         ]
       : []),
+    // The learning outcomes (registry field 10) as competencies: a receiving institution matches them
+    // against its disciplines (M п.23, R п.6) and they go into the Diploma Supplement (M п.18).
+    ...content.learningOutcomes.map((outcome) => ({
+      type: ["Alignment"],
+      targetName: outcome.text[lang],
+      targetDescription: [outcome.text.kk, outcome.text.ru, outcome.text.en].join(" | "),
+      targetUrl: `${achievementUrl}#outcome-${encodeURIComponent(outcome.code)}`,
+      targetType: "ceasn:Competency",
+      targetFramework: "Learning outcomes of the programme (M п.9)",
+      targetCode: outcome.code,
+    })),
   ];
 
   const resultDescriptions = [

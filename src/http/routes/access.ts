@@ -8,6 +8,7 @@ import type { Deps } from "../../services/deps.js";
 import { createUser, grantRole, revokeRole } from "../../services/users.js";
 import {
   CreateInstitutionTokenBody,
+  CreatePersonalTokenBody,
   CreatePlatformTokenBody,
   CreateUserBody,
   IssuedTokenView,
@@ -189,6 +190,50 @@ export const accessRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       },
     },
     async (request) => tokenView(await revokeApiToken(request.params.tokenId, null, request.principal!.actor, deps), null),
+  );
+
+  // ---- personal tokens ----
+
+  app.post(
+    "/users/:userId/tokens",
+    {
+      config: platform,
+      schema: {
+        tags: ["access"],
+        summary: "Issue a personal API token that acts as the user",
+        description:
+          "The token carries the user's own roles (now and as they change) and records the user as the actor: what the law asks a named person to do — a commission member's vote, an expert's conclusion — needs one.",
+        security,
+        params: z.strictObject({ userId: z.string().min(1).max(64) }),
+        body: CreatePersonalTokenBody,
+        response: { 201: IssuedTokenView, ...problems(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const user = await deps.repos.users.findById(request.params.userId);
+      if (!user) throw new AppError("USER_NOT_FOUND", { userId: request.params.userId });
+      let institution: { id: string; slug: string } | null = null;
+      if (request.body.institution) {
+        institution = await deps.repos.institutions.findBySlug(request.body.institution);
+        if (!institution) throw new AppError("INSTITUTION_NOT_FOUND", { slug: request.body.institution });
+      }
+      const { token, record } = await issueApiToken(
+        {
+          name: request.body.name,
+          institutionId: institution?.id ?? null,
+          roles: [],
+          platformAdmin: false,
+          userId: user.id,
+          expiresAt: request.body.expiresAt ? new Date(request.body.expiresAt) : null,
+        },
+        request.principal!.actor,
+        deps,
+      );
+      return reply
+        .code(201)
+        .header("cache-control", "no-store")
+        .send({ ...tokenView(record, institution?.slug ?? null), token });
+    },
   );
 
   // ---- users and roles ----

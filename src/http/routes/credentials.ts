@@ -24,7 +24,8 @@ export const credentialRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
   const registrar = { access: { scope: "institution", roles: ["registrar"] } } as const;
   const readers = { access: { scope: "institution", roles: ["registrar", "viewer"] } } as const;
   const programmeCodes = new Map<string, string>();
-  const codeOf = async (programmeId: string) => {
+  const codeOf = async (programmeId: string | null) => {
+    if (programmeId === null) return null;
     let code = programmeCodes.get(programmeId);
     if (!code) {
       code = (await deps.repos.programmes.findById(programmeId))?.code ?? programmeId;
@@ -37,9 +38,11 @@ export const credentialRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
     url: credentialUrlOf(deps.config.publicUrl, c.id),
     holderUrl: holderUrlOf(deps.config.publicUrl, c.holderToken),
     format: c.format,
+    kind: c.kind,
     programme: await codeOf(c.programmeId),
     learnerId: c.learnerId,
     attestationId: c.attestationId,
+    applicationId: c.applicationId,
     status: c.status,
     statusReason: c.statusReason,
     statusChangedAt: c.statusChangedAt?.toISOString() ?? null,
@@ -196,7 +199,7 @@ export const credentialRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         const [institution, programme] = credential
           ? await Promise.all([
               deps.repos.institutions.findById(credential.institutionId),
-              deps.repos.programmes.findById(credential.programmeId),
+              credential.programmeId ? deps.repos.programmes.findById(credential.programmeId) : null,
             ])
           : [null, null];
         const html = renderVerifyPage({

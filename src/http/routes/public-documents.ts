@@ -9,7 +9,8 @@ import { AppError } from "../../errors.js";
 import { projectRoot } from "../../paths.js";
 import type { Deps } from "../../services/deps.js";
 import { findProgramme } from "../../services/programmes.js";
-import { achievementUrlOf, schemaUrlOf } from "../../services/urls.js";
+import { achievementUrlOf, decisionSchemaUrlOf, schemaUrlOf } from "../../services/urls.js";
+import { RECOGNITION_CONTEXT_PATH, recognitionContext } from "../../credentials/data-integrity.js";
 import { problems } from "../schemas/common.js";
 import { ProgrammeParams } from "../schemas/programmes.js";
 
@@ -37,6 +38,48 @@ export const publicDocumentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
         .header("cache-control", "public, max-age=3600")
         .type("application/schema+json")
         .send(served),
+  );
+
+  const decisionSchema = {
+    ...(JSON.parse(readFileSync(path.join(projectRoot, "schemas", "recognition-decision-credential.json"), "utf8")) as Record<
+      string,
+      unknown
+    >),
+    $id: decisionSchemaUrlOf(deps.config.publicUrl),
+  };
+  app.get(
+    "/schemas/recognition-decision-credential.json",
+    {
+      config: { access: { scope: "public" } },
+      schema: {
+        tags: ["credentials"],
+        summary: "JSON Schema of the RecognitionDecisionCredential",
+        response: { 200: z.record(z.string(), z.unknown()) },
+      },
+    },
+    async (_request, reply) =>
+      reply
+        .header("access-control-allow-origin", "*")
+        .header("cache-control", "public, max-age=3600")
+        .type("application/schema+json")
+        .send(decisionSchema),
+  );
+  app.get(
+    RECOGNITION_CONTEXT_PATH,
+    {
+      config: { access: { scope: "public" } },
+      schema: {
+        tags: ["credentials"],
+        summary: "The JSON-LD context of the RecognitionDecisionCredential",
+        response: { 200: z.record(z.string(), z.unknown()) },
+      },
+    },
+    async (_request, reply) =>
+      reply
+        .header("access-control-allow-origin", "*")
+        .header("cache-control", "public, max-age=86400")
+        .type("application/ld+json")
+        .send(recognitionContext as Record<string, unknown>),
   );
 
   app.get(

@@ -11,6 +11,7 @@ export const TokenView = z
     institution: z.string().nullable(),
     roles: z.array(RoleSchema),
     platformAdmin: z.boolean(),
+    user: z.string().nullable().describe("For a personal token: the user it acts as, with that user's roles"),
     createdAt: z.string(),
     expiresAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
@@ -25,6 +26,12 @@ export const IssuedTokenView = TokenView.extend({
 export const CreateInstitutionTokenBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
   roles: z.array(RoleSchema).min(1),
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const CreatePersonalTokenBody = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  institution: z.string().min(1).max(64).optional().describe("Limit the token to the user's roles in this institution"),
   expiresAt: z.iso.datetime({ offset: true }).optional(),
 });
 
