@@ -352,6 +352,20 @@ describe("recognition across two institutions (M п.19–26, R п.13–19)", () 
     expect(subject.protocol).toMatchObject({ number: "1", date: "2026-11-23" });
     expect(subject.diplomaSupplementCompetences).toEqual(["Prepares and analyses data sets statistically"]);
 
+    // The public page the QR code opens shows the decision in the reader's language.
+    const page = await svc.app.inject({
+      method: "GET",
+      url: `/credentials/${recorded.credential.id}?lang=kk`,
+      headers: { accept: "text/html" },
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('data-verdict="valid"');
+    expect(page.body).toContain("Қайта есептелген пәндер");
+    expect(page.body).toContain("DA-201 · Data analysis — 5 кр., 150 сағ., B+");
+    const pdf = await svc.app.inject({ method: "GET", url: `/credentials/${recorded.credential.id}/certificate.pdf` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+
     const transcript = await ok("GET", `/orgs/enu/learners/${learnerId}/transcript`, b.registrar);
     expect(transcript.entries).toEqual([
       expect.objectContaining({ disciplineCode: "DA-201", letter: "B+", credits: 5, hours: 150, kind: "re_credited" }),

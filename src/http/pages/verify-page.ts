@@ -17,6 +17,17 @@ export interface CredentialSummary {
   readonly credits: number | null;
   readonly validFrom: string | null;
   readonly validUntil: string | null;
+  /** A RecognitionDecisionCredential: the disciplines re-credited and the protocol it rests on. */
+  readonly decision: {
+    readonly disciplines: readonly {
+      readonly code: string;
+      readonly name: string;
+      readonly credits: number;
+      readonly hours: number;
+      readonly letter: string;
+    }[];
+    readonly protocol: string | null;
+  } | null;
 }
 
 /** What a person wants to read off an Open Badges (or plain W3C) credential. */
@@ -25,7 +36,11 @@ export function summarise(credential: Json | null): CredentialSummary {
   const issuer = c.issuer as Json | string | undefined;
   const subject = ([c.credentialSubject].flat()[0] ?? {}) as Json;
   const identifiers = ([subject.identifier].flat().filter(Boolean) as Json[]) ?? [];
-  const name = identifiers.find((i) => i.identityType === "name" && i.hashed === false)?.identityHash ?? subject.name ?? null;
+  const learner = (subject.learner ?? {}) as Json;
+  const name =
+    identifiers.find((i) => i.identityType === "name" && i.hashed === false)?.identityHash ?? subject.name ?? learner.name ?? null;
+  const recognised = ([subject.recognisedDisciplines].flat().filter(Boolean) as Json[]) ?? [];
+  const protocol = (subject.protocol ?? null) as Json | null;
   const achievement = (subject.achievement ?? {}) as Json;
   const results = ([subject.result].flat().filter(Boolean) as Json[]) ?? [];
   const letter = results.find((r) => String(r.resultDescription ?? "").endsWith("#grade"))?.value;
@@ -39,9 +54,27 @@ export function summarise(credential: Json | null): CredentialSummary {
     learnerName: name as string | null,
     qualification: (achievement.name as string | undefined) ?? (c.name as string | undefined) ?? null,
     grade,
-    credits: typeof subject.creditsEarned === "number" ? subject.creditsEarned : null,
+    credits:
+      typeof subject.creditsEarned === "number"
+        ? subject.creditsEarned
+        : typeof subject.totalCredits === "number"
+          ? subject.totalCredits
+          : null,
     validFrom: (c.validFrom as string | undefined) ?? (c.issuanceDate as string | undefined) ?? null,
     validUntil: (c.validUntil as string | undefined) ?? (c.expirationDate as string | undefined) ?? null,
+    decision:
+      recognised.length > 0
+        ? {
+            disciplines: recognised.map((d) => ({
+              code: String(d.code ?? ""),
+              name: String(d.name ?? ""),
+              credits: Number(d.credits ?? 0),
+              hours: Number(d.hours ?? 0),
+              letter: String(d.letterGrade ?? ""),
+            })),
+            protocol: protocol ? `№ ${String(protocol.number ?? "")}, ${String(protocol.date ?? "")}` : null,
+          }
+        : null,
   };
 }
 
@@ -87,11 +120,12 @@ export function renderVerifyPage(input: {
   }
   const tone = report.verdict === "valid" ? "ok" : report.verdict === "untrusted_issuer" ? "warn" : "bad";
   const s = { ...summarise(report.credential), ...input.localized };
+  const decision = s.decision;
   const rows: [PageTextKey, string | null][] = [
     ["issuedBy", s.issuerName],
     ["issuedTo", s.learnerName],
-    ["qualification", s.qualification],
-    ["grade", s.grade],
+    decision ? ["protocolBasis", decision.protocol] : ["qualification", s.qualification],
+    ["grade", decision ? null : s.grade],
     ["credits", s.credits === null ? null : String(s.credits)],
     ["issuedOn", formatDate(s.validFrom, lang) || null],
     ["validUntil", s.validUntil ? formatDate(s.validUntil, lang) : t("noEnd", lang)],
@@ -111,6 +145,16 @@ export function renderVerifyPage(input: {
 <nav aria-label="Language">${langLinks}</nav>
 <div class="verdict ${tone}" role="status" data-verdict="${report.verdict}">${escape(t(`verdict_${report.verdict}` as PageTextKey, lang))}</div>
 <dl>${details}</dl>
+${
+  decision
+    ? `<h2>${escape(t("recognised", lang))}</h2><ul class="checks" data-recognised>${decision.disciplines
+        .map(
+          (d) =>
+            `<li><span>${escape(d.code)} · ${escape(d.name)} — ${escape(d.credits)} ${escape(t("creditsShort", lang))}, ${escape(d.hours)} ${escape(t("hoursShort", lang))}, ${escape(d.letter)}</span></li>`,
+        )
+        .join("")}</ul>`
+    : ""
+}
 <h2>${escape(t("checksTitle", lang))}</h2>
 <ul class="checks">${checks}</ul>
 <footer>
