@@ -5,7 +5,7 @@ import { runInTransaction } from "../../db/transaction.js";
 import type { AcademicPeriod, Curriculum, CurriculumContent, Discipline, GradeScaleRecord } from "../../db/repositories/curricula.js";
 import type { Learner } from "../../db/repositories/learners.js";
 import type { Institution, LocalizedText } from "../../domain/institutions/institution.js";
-import { hoursPerCredit } from "../../domain/institutions/kind.js";
+import { curriculumProblems } from "../../domain/recognition/curriculum.js";
 import { BUILT_IN_SCALES, checkScale, type ConversionScale } from "../../domain/recognition/grade-conversion.js";
 import { AppError } from "../../errors.js";
 import type { Deps } from "../deps.js";
@@ -34,34 +34,13 @@ export async function findAcademicPeriod(institution: Institution, code: string,
   return period;
 }
 
-export interface CurriculumProblem {
-  readonly code: string;
-  readonly rule: string | null;
-  readonly discipline?: string;
-}
-
-/** Discipline codes are unique; credits and hours agree at the institution's rate (R п.7). */
-export function curriculumProblems(disciplines: readonly Discipline[], institution: Institution): CurriculumProblem[] {
-  const problems: CurriculumProblem[] = [];
-  const seen = new Set<string>();
-  const rate = hoursPerCredit(institution.kind);
-  for (const d of disciplines) {
-    if (seen.has(d.code)) problems.push({ code: "DUPLICATE_DISCIPLINE", rule: null, discipline: d.code });
-    seen.add(d.code);
-    if (Math.abs(d.credits * rate - d.hours) > 0.5) problems.push({ code: "CREDITS_HOURS_DISAGREE", rule: "R п.7", discipline: d.code });
-    if (d.content.learningOutcomes.length === 0) problems.push({ code: "LEARNING_OUTCOMES_MISSING", rule: "R п.6", discipline: d.code });
-  }
-  if (disciplines.length === 0) problems.push({ code: "NO_DISCIPLINES", rule: null });
-  return problems;
-}
-
 export async function createCurriculum(
   institution: Institution,
   input: { code: string; names: LocalizedText; content: CurriculumContent; disciplines: readonly Discipline[] },
   actor: string,
   deps: Deps,
 ): Promise<Curriculum> {
-  const problems = curriculumProblems(input.disciplines, institution);
+  const problems = curriculumProblems(input.disciplines, institution.kind);
   if (problems.length > 0)
     throw new AppError(
       "CURRICULUM_INVALID",

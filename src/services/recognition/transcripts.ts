@@ -9,6 +9,8 @@ import { kzDateOf } from "../../domain/calendar/working-days.js";
 import type { Institution } from "../../domain/institutions/institution.js";
 import { hashIdentity } from "../../domain/learners/identity-hash.js";
 import { buildDecisionCredential } from "../../domain/recognition/decision-credential.js";
+import type { Procedure } from "../../domain/recognition/deadlines.js";
+import { disciplineStatuses, microStack } from "../../domain/recognition/transcript.js";
 import { AppError } from "../../errors.js";
 import type { CredentialPayload } from "../../credentials/agent.js";
 import type { Deps } from "../deps.js";
@@ -218,39 +220,44 @@ export async function transcriptOf(institution: Institution, learnerId: string, 
   const learner = await findLearner(institution, learnerId, deps);
   const curriculum = learner.curriculumId ? await deps.repos.curricula.findCurriculumById(learner.curriculumId) : null;
   const entries = await deps.repos.applications.transcript(learner.id);
-  const applications = new Map<string, string>();
+  const applications = new Map<string, Procedure>();
   for (const e of entries) {
     if (!applications.has(e.applicationId))
       applications.set(e.applicationId, (await deps.repos.applications.findById(institution.id, e.applicationId))?.procedure ?? "A");
   }
-  const microEntries = entries.filter((e) => applications.get(e.applicationId) === "micro");
   const attestations = (await deps.repos.learners.attestationsOfLearner(learner.id)).filter((a) => a.passing);
   const awarded = [];
   for (const a of attestations) {
     const programme = await deps.repos.programmes.findById(a.programmeId);
     if (programme) awarded.push({ programme: programme.code, credits: programme.credits, letter: a.letter, heldOn: a.heldOn });
   }
-  const recredited = new Set(entries.filter((e) => e.curriculumId === curriculum?.id).map((e) => e.disciplineCode));
-  const totalCredits = curriculum ? curriculum.disciplines.reduce((sum, d) => sum + d.credits, 0) : 0;
-  const transferredCredits = microEntries.reduce((sum, e) => sum + e.credits, 0);
-  const awardedCredits = awarded.reduce((sum, a) => sum + a.credits, 0);
+  const recredited = (e: (typeof entries)[number]) => ({
+    disciplineCode: e.disciplineCode,
+    credits: e.credits,
+    procedure: applications.get(e.applicationId) ?? "A",
+  });
+  const programme = curriculum?.disciplines ?? [];
+  const statuses = disciplineStatuses(programme, entries.filter((e) => e.curriculumId === curriculum?.id).map(recredited));
   return {
     learnerId: learner.id,
-    curriculum: curriculum ? { code: curriculum.code, names: { ...curriculum.names }, totalCredits } : null,
+    curriculum: curriculum
+      ? { code: curriculum.code, names: { ...curriculum.names }, totalCredits: programme.reduce((sum, d) => sum + d.credits, 0) }
+      : null,
     entries,
-    disciplines: (curriculum?.disciplines ?? []).map((d) => ({
+    disciplines: programme.map((d) => ({
       code: d.code,
       names: { ...d.names },
       credits: d.credits,
       period: d.period,
-      status: recredited.has(d.code) ? "re_credited" : "to_study",
+      status: statuses.get(d.code)!,
     })),
     microQualifications: {
       awarded,
-      transferredCredits,
-      awardedCredits,
-      countsTowards: microEntries.map((e) => e.disciplineCode),
-      shareOfProgramme: totalCredits > 0 ? Math.round((transferredCredits / totalCredits) * 1000) / 1000 : null,
+      ...microStack(
+        programme,
+        entries.map(recredited),
+        awarded.map((a) => a.credits),
+      ),
     },
   };
 }
