@@ -695,9 +695,9 @@ const ERRORS = {
   VOTE_REFUSED: {
     status: 422,
     title: {
-      en: "The vote is not accepted (R п.17, 28): {summary}",
-      ru: "Голос не принят (R п.17, 28): {summary}",
-      kk: "Дауыс қабылданбады (R п.17, 28): {summary}",
+      en: "The vote is not accepted ({rule}): {summary}",
+      ru: "Голос не принят ({rule}): {summary}",
+      kk: "Дауыс қабылданбады ({rule}): {summary}",
     },
   },
   VOTE_ALREADY_CAST: {

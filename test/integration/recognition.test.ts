@@ -12,6 +12,11 @@ import { admin, bearer, institutionBody, startService, type TestService, withPub
 type Json = Record<string, any>;
 
 let svc: TestService;
+// The clock is fixed on Monday 23 November 2026, 09:00 in Astana, so the working-day dates below stay true;
+// it moves a millisecond per reading so that audit events keep their order.
+const START = Date.parse("2026-11-23T04:00:00Z");
+let ticks = 0;
+const clock = () => new Date(START + ticks++);
 const t = (kk: string, ru: string, en: string) => ({ kk, ru, en });
 
 const call = async (method: "GET" | "POST" | "PUT", url: string, token: string | null, payload?: object) =>
@@ -112,7 +117,7 @@ const conclusion = (codes: { code: string; recommendation: "recognise" | "partly
 });
 
 beforeAll(async () => {
-  svc = await startService();
+  svc = await startService({ clock });
 }, 60_000);
 afterAll(async () => {
   await svc?.destroy();

@@ -260,6 +260,9 @@ export function commissionsRepository(db: Db) {
         throw error;
       }
     },
+    async hasOpenItem(applicationId: string): Promise<boolean> {
+      return (await clientOf(db).meetingItem.count({ where: { applicationId, outcome: null } })) > 0;
+    },
     /** A new motion voids the votes cast on the previous one. */
     async setMotion(itemId: string, motion: Motion): Promise<void> {
       await clientOf(db).meetingVote.deleteMany({ where: { itemId } });

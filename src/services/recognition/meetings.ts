@@ -111,6 +111,9 @@ export async function addToAgenda(
       });
     if (application.stage !== "concluded")
       throw new AppError("APPLICATION_STAGE_CONFLICT", { stage: application.stage, action: "put_on_agenda" });
+    // One open agenda item at a time: an application waiting at another meeting would leave that meeting undecidable.
+    if (await deps.repos.commissions.hasOpenItem(application.id))
+      throw new AppError("APPLICATION_ALREADY_ON_AGENDA", { applicationId: application.id });
     await deps.repos.commissions.addItem(meeting.id, { id: randomUUID(), applicationId: application.id, position: meeting.items.length });
     await deps.repos.audit.record(
       {
@@ -207,7 +210,11 @@ export async function castVote(
     );
     if (problems.some((p) => p.code === "DUPLICATE_VOTE")) throw new AppError("VOTE_ALREADY_CAST", { userId });
     if (problems.length > 0)
-      throw new AppError("VOTE_REFUSED", { summary: problems.map((p) => `${p.code}: ${p.detail}`).join("; ") }, { details: { problems } });
+      throw new AppError(
+        "VOTE_REFUSED",
+        { rule: problems[0]!.rule ?? "R п.17, 28", summary: problems.map((p) => `${p.code}: ${p.detail}`).join("; ") },
+        { details: { problems } },
+      );
     await deps.repos.commissions.castVote(item.id, userId, choice, deps.clock());
     await deps.repos.audit.record(
       {
@@ -227,6 +234,7 @@ export async function castVote(
  * Records the commission's decision on an application from the votes: refused when the chair has not been elected
  * (R п.12, 23), without a quorum, before every member present has voted, or without a majority of the members
  * taking part (R п.17, 28) — then nothing changes, and the commission may put another draft to the vote.
+ * A majority against a draft to recognise is recorded as "not adopted": recognition refused.
  */
 export async function decideApplication(
   institution: Institution,
@@ -257,9 +265,12 @@ export async function decideApplication(
         { details: { notVoted: tally.notVoted } },
       );
     const counts = { for: tally.for, against: tally.against, abstain: tally.abstain, participating: tally.participating };
-    if (!tally.adopted) throw new AppError("NO_MAJORITY", counts, { details: { tally: counts, reason: tally.reason } });
+    // A majority against a draft to recognise is a decision too: recognition refused. A tie, or a draft to refuse
+    // voted down, decides nothing: the commission votes again on another draft.
+    const rejected = !tally.adopted && item.motion.outcome === "recognise" && tally.against * 2 > tally.participating;
+    if (!tally.adopted && !rejected) throw new AppError("NO_MAJORITY", counts, { details: { tally: counts, reason: tally.reason } });
 
-    const motion = item.motion;
+    const motion = rejected ? { outcome: "refuse" as const, disciplines: [], note: item.motion.note } : item.motion;
     const curriculum = await deps.repos.curricula.findCurriculumById(
       (await findApplication(institution, applicationId, deps)).curriculumId,
     );
@@ -285,7 +296,11 @@ export async function decideApplication(
       tally: counts,
       credentialId: null,
     };
-    await deps.repos.commissions.decideItem(item.id, "adopted", { ...counts, quorum: tally.quorum, reason: tally.reason });
+    await deps.repos.commissions.decideItem(item.id, rejected ? "not_adopted" : "adopted", {
+      ...counts,
+      quorum: tally.quorum,
+      reason: tally.reason,
+    });
     return changeApplication(institution, applicationId, "decide", actor, deps, async () => ({
       changes: { decision, meetingId: meeting.id },
       details: { meetingId: meeting.id, outcome: decision.outcome, ...counts, disciplines: disciplines.map((d) => d.code) },

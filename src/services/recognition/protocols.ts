@@ -9,6 +9,7 @@ import type { IssuedCredential } from "../../db/repositories/credentials.js";
 import type { Institution, LocalizedText } from "../../domain/institutions/institution.js";
 import type { CommissionKind } from "../../domain/recognition/commission.js";
 import type { Verdict } from "../../domain/verification/report.js";
+import { isLetter } from "../../domain/grading/letter-scale.js";
 import { AppError } from "../../errors.js";
 import type { Deps } from "../deps.js";
 import { findApplication } from "./applications.js";
@@ -65,13 +66,11 @@ export async function protocolOf(institution: Institution, meetingId: string, de
         verdict: (d.verdict as Verdict | null) ?? null,
       })),
       expertConclusion: { date: application.concludedOn, summary: application.conclusion?.summary ?? "—" },
-      motion: (application.decision?.disciplines ?? []).map((d) => ({
-        code: d.code,
-        names: d.names,
-        credits: d.credits,
-        hours: d.hours,
-        letter: d.letter,
-      })),
+      // What was put to the vote: for a draft voted down, its disciplines, not the refusal that followed.
+      motion: (item.motion?.disciplines ?? []).flatMap((d) => {
+        const discipline = curriculum?.disciplines.find((x) => x.code === d.code);
+        return discipline && isLetter(d.letter) ? [{ code: d.code, names: discipline.names, credits: d.credits, hours: d.hours, letter: d.letter }] : [];
+      }),
       vote: { for: tally?.for ?? 0, against: tally?.against ?? 0, abstain: tally?.abstain ?? 0 },
       outcome: item.outcome ?? ("not_adopted" as const),
     });
