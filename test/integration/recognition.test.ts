@@ -4,6 +4,7 @@
 // Then procedure B with a recognition centre's credential and the 10-working-day deadline across a public holiday.
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordInTranscript } from "../../src/services/recognition/transcripts.js";
 import { freshDidKey } from "../helpers/did-key.js";
 import { testIin } from "../helpers/iin.js";
 import { admin, bearer, institutionBody, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
@@ -341,6 +342,17 @@ describe("recognition across two institutions (M п.19–26, R п.13–19)", () 
   });
 
   it("R п.18–19, M п.24: the registrar records the transcript; the decision credential verifies; the trail shows every step", async () => {
+    // A failure while signing the decision (after the transcript entries were written) leaves nothing behind.
+    const deps = svc.wired.deps;
+    const failing = {
+      ...deps,
+      agent: { ...deps.agent, createVerifiableCredential: () => Promise.reject(new Error("signer unavailable")) },
+    } as typeof deps;
+    const enu = (await deps.repos.institutions.findBySlug("enu"))!;
+    await expect(recordInTranscript(enu, applicationId, undefined, "test", failing)).rejects.toThrow("signer unavailable");
+    expect((await ok("GET", `/orgs/enu/recognition-applications/${applicationId}`, b.registrar)).stage).toBe("decided");
+    expect((await ok("GET", `/orgs/enu/learners/${learnerId}/transcript`, b.registrar)).entries).toEqual([]);
+
     const recorded = await ok("POST", `/orgs/enu/recognition-applications/${applicationId}/transcript`, b.registrar, {});
     expect(recorded.stage).toBe("recorded");
     const again = await call("POST", `/orgs/enu/recognition-applications/${applicationId}/transcript`, b.registrar, {});
