@@ -69,7 +69,9 @@ export async function protocolOf(institution: Institution, meetingId: string, de
       // What was put to the vote: for a draft voted down, its disciplines, not the refusal that followed.
       motion: (item.motion?.disciplines ?? []).flatMap((d) => {
         const discipline = curriculum?.disciplines.find((x) => x.code === d.code);
-        return discipline && isLetter(d.letter) ? [{ code: d.code, names: discipline.names, credits: d.credits, hours: d.hours, letter: d.letter }] : [];
+        return discipline && isLetter(d.letter)
+          ? [{ code: d.code, names: discipline.names, credits: d.credits, hours: d.hours, letter: d.letter }]
+          : [];
       }),
       vote: { for: tally?.for ?? 0, against: tally?.against ?? 0, abstain: tally?.abstain ?? 0 },
       outcome: item.outcome ?? ("not_adopted" as const),
