@@ -9,6 +9,7 @@ const owners = {
   db: ["@prisma/*", "**/generated/**", "pg", "better-sqlite3"],
   http: ["fastify", "@fastify/*", "fastify-*"],
   documents: ["pdfkit"],
+  openid4vc: ["@openid4vc/*", "dcql"],
 };
 const pureOnly = [
   "node:fs",
@@ -30,7 +31,7 @@ function forbiddenFor(folder) {
   return { "no-restricted-imports": ["error", { patterns }] };
 }
 
-const folders = ["domain", "credentials", "db", "http", "services", "documents"];
+const folders = ["domain", "credentials", "db", "http", "services", "documents", "openid4vc"];
 
 export default tseslint.config(
   { ignores: ["dist/", "generated/", "node_modules/", "coverage/", "test-results/", "data/"] },

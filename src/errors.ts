@@ -764,6 +764,31 @@ const ERRORS = {
       kk: "Отырыс әлі ашық: хаттамаға отырыс жабылғанда нөмір беріледі.",
     },
   },
+  // ---- wallets (OpenID4VCI / OpenID4VP) ----
+  CREDENTIAL_NOT_OFFERABLE: {
+    status: 409,
+    title: {
+      en: "Credential '{credentialId}' is {status}: it cannot be sent to a wallet.",
+      ru: "Credential «{credentialId}» в статусе {status}: его нельзя передать в кошелёк.",
+      kk: "«{credentialId}» куәлігінің күйі — {status}: оны әмиянға жіберуге болмайды.",
+    },
+  },
+  OFFER_NOT_FOUND: {
+    status: 404,
+    title: {
+      en: "There is no open credential offer '{offerId}': it was used, has expired or never existed.",
+      ru: "Открытого предложения «{offerId}» нет: оно использовано, истекло или не существовало.",
+      kk: "«{offerId}» ашық ұсынысы жоқ: ол пайдаланылған, мерзімі өткен немесе болмаған.",
+    },
+  },
+  PRESENTATION_REQUEST_NOT_FOUND: {
+    status: 404,
+    title: {
+      en: "There is no presentation request '{requestId}'.",
+      ru: "Запроса на предъявление «{requestId}» нет.",
+      kk: "«{requestId}» ұсыну сұрауы жоқ.",
+    },
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -19,6 +19,7 @@ import { trustRegistryRepository } from "./db/repositories/trust-registry.js";
 import { curriculaRepository } from "./db/repositories/curricula.js";
 import { commissionsRepository } from "./db/repositories/commissions.js";
 import { recognitionApplicationsRepository } from "./db/repositories/recognition-applications.js";
+import { walletsRepository } from "./db/repositories/wallets.js";
 import { SigningKeys } from "./credentials/signing-keys.js";
 import type { Deps, Repositories } from "./services/deps.js";
 import { didDocumentFor, ensurePlatformIdentity } from "./services/did-documents.js";
@@ -64,6 +65,7 @@ export async function wire(
       curricula: curriculaRepository(db),
       commissions: commissionsRepository(db),
       applications: recognitionApplicationsRepository(db),
+      wallets: walletsRepository(db),
     };
     const caches = createCaches(config.cacheTtlMs);
     const didWebResolver = createDidWebResolver({

@@ -23,6 +23,7 @@ import { awardBatchRoutes } from "./routes/award-batches.js";
 import { verificationRoutes } from "./routes/verification.js";
 import { trustRegistryRoutes } from "./routes/trust-registry.js";
 import { recognitionRoutes } from "./routes/recognition.js";
+import { openid4vciRoutes } from "./routes/openid4vci.js";
 import { projectRoot } from "../paths.js";
 
 export const VERSION: string = (JSON.parse(readFileSync(`${projectRoot}/package.json`, "utf8")) as { version: string }).version;
@@ -107,5 +108,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(verificationRoutes, { deps });
   await app.register(trustRegistryRoutes, { deps });
   await app.register(recognitionRoutes, { deps });
+  await app.register(openid4vciRoutes, { deps });
   return app;
 }

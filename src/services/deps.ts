@@ -14,6 +14,7 @@ import type { TrustRegistryRepository } from "../db/repositories/trust-registry.
 import type { CurriculaRepository } from "../db/repositories/curricula.js";
 import type { CommissionsRepository } from "../db/repositories/commissions.js";
 import type { RecognitionApplicationsRepository } from "../db/repositories/recognition-applications.js";
+import type { WalletsRepository } from "../db/repositories/wallets.js";
 import type { SigningKeys } from "../credentials/signing-keys.js";
 import type { VeramoStorage } from "../credentials/stores/storage.js";
 import type { Caches } from "./caches.js";
@@ -33,6 +34,7 @@ export interface Repositories {
   readonly curricula: CurriculaRepository;
   readonly commissions: CommissionsRepository;
   readonly applications: RecognitionApplicationsRepository;
+  readonly wallets: WalletsRepository;
 }
 
 export interface Deps {

@@ -18,7 +18,11 @@ export interface Principal {
 }
 
 export type Requirement =
-  | { readonly scope: "public" }
+  | {
+      readonly scope: "public";
+      /** The Authorization header belongs to the route's own protocol (an OpenID4VCI access token), not to us. */
+      readonly protocolBearer?: true;
+    }
   /** Any authenticated caller; what they see is narrowed by the handler. */
   | { readonly scope: "authenticated" }
   | { readonly scope: "platform" }

@@ -6,6 +6,58 @@ type Text = Readonly<Record<Lang, string>>;
 export const PAGE_TEXT = {
   pageTitle: { kk: "Құжатты тексеру", ru: "Проверка документа", en: "Credential check" },
   languageName: { kk: "Қазақша", ru: "Русский", en: "English" },
+  walletTitle: { kk: "Менің куәлігім", ru: "Мой документ", en: "My credential" },
+  walletAdd: { kk: "Әмиянға қосу", ru: "Добавить в кошелёк", en: "Add to wallet" },
+  walletAddHelp: {
+    kk: "Батырманы басыңыз, содан кейін QR кодты OpenID4VCI қолдайтын әмиянмен сканерлеп, PIN кодты енгізіңіз.",
+    ru: "Нажмите кнопку, затем отсканируйте QR-код кошельком с поддержкой OpenID4VCI и введите PIN-код.",
+    en: "Press the button, then scan the QR code with any OpenID4VCI wallet and type the PIN.",
+  },
+  walletScan: {
+    kk: "Бұл QR кодты әмиянмен сканерлеңіз. Код бір рет жарамды, 7 күн ішінде.",
+    ru: "Отсканируйте этот QR-код кошельком. Код одноразовый, действует 7 дней.",
+    en: "Scan this QR code with your wallet. It works once, within 7 days.",
+  },
+  walletPin: {
+    kk: "PIN код (әмиян сұрағанда енгізіңіз)",
+    ru: "PIN-код (введите, когда кошелёк попросит)",
+    en: "PIN (type it when the wallet asks)",
+  },
+  walletPinWarning: {
+    kk: "PIN кодты ешкімге айтпаңыз: ол тек сізге көрсетіледі және қайта көрсетілмейді.",
+    ru: "Никому не сообщайте PIN-код: он показан только вам и больше не появится.",
+    en: "Do not share the PIN: it is shown to you only, and only once.",
+  },
+  walletOpenLink: { kk: "Әмиянды осы құрылғыда ашу", ru: "Открыть кошелёк на этом устройстве", en: "Open the wallet on this device" },
+  walletRevoked: {
+    kk: "Бұл құжат кері қайтарылған: оны әмиянға қосу мүмкін емес.",
+    ru: "Документ отозван: добавить его в кошелёк нельзя.",
+    en: "This credential was revoked: it cannot be added to a wallet.",
+  },
+  requestTitle: { kk: "Құжатты сұрау", ru: "Запросить документ", en: "Request a credential" },
+  requestHelp: {
+    kk: "Түлек бұл QR кодты әмиянымен сканерлеп, микробіліктілік құжатын бөліседі. Нәтиже осы бетте пайда болады.",
+    ru: "Выпускник сканирует этот QR-код своим кошельком и делится документом о микроквалификации. Результат появится на этой странице.",
+    en: "The graduate scans this QR code with their wallet and shares their micro-qualification. The result appears on this page.",
+  },
+  requestWaiting: { kk: "Жауап күтілуде…", ru: "Ожидаем ответ…", en: "Waiting for the wallet…" },
+  requestVerified: {
+    kk: "Ұсынылған құжат тексерілді және жарамды",
+    ru: "Предъявленный документ проверен и действителен",
+    en: "The presented credential is verified and valid",
+  },
+  requestRejected: {
+    kk: "Ұсынылған құжат тексеруден өтпеді",
+    ru: "Предъявленный документ не прошёл проверку",
+    en: "The presented credential failed verification",
+  },
+  requestExpired: {
+    kk: "Сұраудың мерзімі өтті; жаңасын бастаңыз",
+    ru: "Срок запроса истёк; начните новый",
+    en: "The request expired; start a new one",
+  },
+  requestNew: { kk: "Жаңа сұрау", ru: "Новый запрос", en: "New request" },
+  holder: { kk: "Ұсынған", ru: "Предъявил", en: "Presented by" },
   verdict_valid: { kk: "Құжат жарамды", ru: "Документ действителен", en: "This credential is valid" },
   verdict_revoked: {
     kk: "Құжатты беруші кері қайтарып алды",

@@ -6,7 +6,7 @@ import { checkLine, t, type PageTextKey } from "./messages.js";
 
 type Json = Record<string, unknown>;
 
-const escape = (value: unknown) =>
+export const escape = (value: unknown) =>
   String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export interface CredentialSummary {
@@ -203,18 +203,18 @@ ${input.error ? `<div class="verdict bad" role="status">${escape(t("pasteNotCred
   return page(input.lang, form + reportBody);
 }
 
-function page(lang: Lang, body: string): string {
+export function page(lang: Lang, body: string, title: PageTextKey = "pageTitle", head = ""): string {
   return `<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escape(t("pageTitle", lang))} · Kualik</title>
+<meta name="robots" content="noindex">${head}
+<title>${escape(t(title, lang))} · Kualik</title>
 <style>${STYLE}</style>
 </head>
 <body><main>
-<h1 style="font-size:1.1rem;margin:.25rem 0">${escape(t("pageTitle", lang))}</h1>
+<h1 style="font-size:1.1rem;margin:.25rem 0">${escape(t(title, lang))}</h1>
 ${body}
 </main></body>
 </html>`;

@@ -38,7 +38,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
   app.addHook("onRequest", async (request) => {
     const access = request.routeOptions.config.access;
     if (!access) return; // 404 handler
-    request.principal = await principalOf(request, deps);
+    request.principal = access.scope === "public" && access.protocolBearer ? null : await principalOf(request, deps);
 
     const slug = (request.params as Record<string, string> | undefined)?.slug;
     if (access.scope === "institution" && slug === undefined) {

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, type ErrorCode } from "../../errors.js";
 import { pickLang } from "../lang.js";
+import { asProtocolError } from "../../openid4vc/issuer.js";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json; charset=utf-8";
 
@@ -94,6 +95,16 @@ function isDatabaseDown(error: Error): boolean {
 
 export function registerErrorHandling(app: FastifyInstance, problemBase: string): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    // OpenID4VCI/VP endpoints answer in the OAuth error format the specs define, not problem+json.
+    const protocol = asProtocolError(error);
+    if (protocol) {
+      request.log.info({ error: protocol.error }, protocol.description);
+      if (protocol.wwwAuthenticate) void reply.header("www-authenticate", protocol.wwwAuthenticate);
+      return reply
+        .code(protocol.status)
+        .header("cache-control", "no-store")
+        .send({ error: protocol.error, error_description: protocol.description });
+    }
     const known = toAppError(error, request);
     if (known) {
       if (known.status >= 500) request.log.error({ err: error }, "request failed");

@@ -1,0 +1,149 @@
+// An independent wallet for the interop tests: its own keys (jose), its own DID handling (did:key, and did:web
+// through the stock web-did-resolver), and an https fetch that trusts the test's throw-away certificate.
+// None of this uses the service's code.
+import { createHash, randomBytes } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import https from "node:https";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { base58 } from "@scure/base";
+import { Resolver } from "did-resolver";
+import { getResolver as webResolver } from "web-did-resolver";
+import { base64url, compactVerify, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type CryptoKey } from "jose";
+import { PNG } from "pngjs";
+import jsQRModule from "jsqr";
+
+// jsqr is CommonJS with `exports.default`; under NodeNext its default import is the module object.
+const jsQR =
+  (jsQRModule as unknown as { default: typeof jsQRModule.default }).default ?? (jsQRModule as unknown as typeof jsQRModule.default);
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** A throw-away certificate for localhost, trusted by this test process's https agent. */
+export function throwAwayCertificate(): { dir: string; cert: string; key: string; ca: Buffer } {
+  const dir = mkdtempSync(path.join(tmpdir(), "kualik-tls-"));
+  const key = path.join(dir, "key.pem");
+  const cert = path.join(dir, "cert.pem");
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:prime256v1",
+      "-nodes",
+      "-keyout",
+      key,
+      "-out",
+      cert,
+      "-days",
+      "1",
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=DNS:localhost",
+    ],
+    { stdio: "ignore" },
+  );
+  const ca = readFileSync(cert);
+  https.globalAgent.options.ca = ca;
+  return { dir, cert, key, ca };
+}
+
+/** fetch over node:https with the test CA (the global fetch cannot be given a CA without extra packages). */
+export function httpsFetch(ca: Buffer): typeof fetch {
+  return (async (input: string | URL | Request, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
+    return new Promise<Response>((resolve, reject) => {
+      const req = https.request(request.url, { method: request.method, headers: Object.fromEntries(request.headers), ca }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const headers = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) if (typeof v === "string") headers.set(k, v);
+          const status = res.statusCode ?? 500;
+          resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers }));
+        });
+      });
+      req.on("error", reject);
+      if (body) req.write(body);
+      req.end();
+    });
+  }) as typeof fetch;
+}
+
+export interface WalletKey {
+  readonly did: string;
+  readonly didUrl: string;
+  readonly publicJwk: JWK;
+  readonly privateKey: CryptoKey;
+}
+
+export async function walletKey(): Promise<WalletKey> {
+  const { privateKey, publicKey } = await generateKeyPair("EdDSA", { crv: "Ed25519", extractable: true });
+  const publicJwk = await exportJWK(publicKey);
+  const multibase = `z${base58.encode(Uint8Array.from([0xed, 0x01, ...base64url.decode(publicJwk.x!)]))}`;
+  return { did: `did:key:${multibase}`, didUrl: `did:key:${multibase}#${multibase}`, publicJwk, privateKey };
+}
+
+/** The public JWK of a did:key or did:web verification method, resolved without the service's code. */
+async function jwkOfDidUrl(didUrl: string): Promise<JWK> {
+  const [did] = didUrl.split("#") as [string];
+  if (did.startsWith("did:key:z6Mk")) return { kty: "OKP", crv: "Ed25519", x: base64url.encode(base58.decode(did.slice(9)).slice(2)) };
+  const resolved = await new Resolver(webResolver()).resolve(did);
+  const method = resolved.didDocument?.verificationMethod?.find((m) => m.id === didUrl || `${did}${m.id}` === didUrl);
+  if (method?.publicKeyJwk) return method.publicKeyJwk as JWK;
+  if (method?.publicKeyMultibase)
+    return { kty: "OKP", crv: "Ed25519", x: base64url.encode(base58.decode(method.publicKeyMultibase.slice(1)).slice(2)) };
+  throw new Error(`no key for ${didUrl}`);
+}
+
+type Signer = { method: string; didUrl?: string; publicJwk?: JWK; alg: string; kid?: string };
+
+/** The callbacks the @openid4vc client classes ask for, implemented for this wallet. */
+export function walletCallbacks(key: WalletKey, fetchImpl: typeof fetch) {
+  return {
+    fetch: fetchImpl,
+    hash: (data: Uint8Array, alg: string) => new Uint8Array(createHash(alg.replace("-", "")).update(data).digest()),
+    generateRandom: (n: number) => new Uint8Array(randomBytes(n)),
+    // The wallet has one key: whatever the signer names (its did:key URL or its JWK), this key signs.
+    signJwt: async (_signer: Signer, { header, payload }: { header: Record<string, unknown>; payload: Record<string, unknown> }) => {
+      const jwt = await new SignJWT(payload).setProtectedHeader({ ...header, alg: "EdDSA" } as never).sign(key.privateKey);
+      return { jwt, signerJwk: key.publicJwk };
+    },
+    verifyJwt: async (signer: Signer, { header, compact }: { header: { alg?: string }; compact: string }) => {
+      try {
+        const jwk = signer.publicJwk ?? (await jwkOfDidUrl(signer.didUrl!));
+        await compactVerify(compact, await importJWK(jwk, header.alg));
+        return { verified: true as const, signerJwk: jwk };
+      } catch {
+        return { verified: false as const };
+      }
+    },
+    encryptJwe: () => Promise.reject(new Error("not used")),
+    decryptJwe: () => Promise.reject(new Error("not used")),
+  };
+}
+
+/** Reads a QR code out of a PNG (a data: URL or bytes), as a phone camera would. */
+export function decodeQrPng(png: string | Buffer): string {
+  const bytes = typeof png === "string" ? Buffer.from(png.replace(/^data:image\/png;base64,/, ""), "base64") : png;
+  const image = PNG.sync.read(bytes);
+  const code = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+  if (!code) throw new Error("no QR code found in the image");
+  return code.data;
+}
