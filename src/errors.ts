@@ -781,6 +781,14 @@ const ERRORS = {
       kk: "«{offerId}» ашық ұсынысы жоқ: ол пайдаланылған, мерзімі өткен немесе болмаған.",
     },
   },
+  DCQL_QUERY_INVALID: {
+    status: 400,
+    title: {
+      en: "The query is not a valid DCQL query: {reason}",
+      ru: "Запрос не является корректным запросом DCQL: {reason}",
+      kk: "Сұрау дұрыс DCQL сұрауы емес: {reason}",
+    },
+  },
   PRESENTATION_REQUEST_NOT_FOUND: {
     status: 404,
     title: {

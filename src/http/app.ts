@@ -24,6 +24,7 @@ import { verificationRoutes } from "./routes/verification.js";
 import { trustRegistryRoutes } from "./routes/trust-registry.js";
 import { recognitionRoutes } from "./routes/recognition.js";
 import { openid4vciRoutes } from "./routes/openid4vci.js";
+import { openid4vpRoutes } from "./routes/openid4vp.js";
 import { projectRoot } from "../paths.js";
 
 export const VERSION: string = (JSON.parse(readFileSync(`${projectRoot}/package.json`, "utf8")) as { version: string }).version;
@@ -109,5 +110,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(trustRegistryRoutes, { deps });
   await app.register(recognitionRoutes, { deps });
   await app.register(openid4vciRoutes, { deps });
+  await app.register(openid4vpRoutes, { deps });
   return app;
 }

@@ -8,11 +8,11 @@ import { escape, page, summarise } from "./verify-page.js";
 
 type Json = Record<string, unknown>;
 
-const langLinks = (lang: Lang, path: string) =>
+const langLinks = (lang: Lang, path: string, query = "") =>
   `<nav aria-label="Language">${(["kk", "ru", "en"] as const)
     .map(
       (l) =>
-        `<a href="${escape(path)}?lang=${l}" lang="${l}"${l === lang ? ' aria-current="true"' : ""}>${escape(t("languageName", l))}</a>`,
+        `<a href="${escape(path)}?${query ? `${escape(query)}&amp;` : ""}lang=${l}" lang="${l}"${l === lang ? ' aria-current="true"' : ""}>${escape(t("languageName", l))}</a>`,
     )
     .join("")}</nav>`;
 
@@ -68,6 +68,8 @@ export interface RequestPageState {
   readonly authorizationRequest: string | null;
   readonly result: Json | null;
   readonly selfUrl: string;
+  /** The page's own key, kept on every link (language switches, refreshes). */
+  readonly keyQuery: string;
   readonly newUrl: string;
 }
 
@@ -105,7 +107,7 @@ ${credentials
   .join("")}`;
   }
   const refresh = state.status === "pending" ? `<meta http-equiv="refresh" content="2">` : "";
-  const body = `${langLinks(lang, state.selfUrl)}
+  const body = `${langLinks(lang, state.selfUrl, state.keyQuery)}
 ${content}
 <footer><p><a href="${escape(state.newUrl)}?lang=${lang}">${escape(t("requestNew", lang))}</a></p></footer>`;
   return page(lang, body, "requestTitle", refresh);
