@@ -282,6 +282,10 @@ export const credentialRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
     async (request, reply) => {
       const credential = await deps.repos.credentials.findByHolderToken(request.params.holderToken);
       if (!credential) throw new AppError("CREDENTIAL_NOT_FOUND", { credentialId: "…" });
+      // A person opening the link gets the page with "Add to wallet"; programs get the JSON below.
+      const accept = request.headers.accept ?? "";
+      if (accept.includes("text/html") && !accept.startsWith("application/"))
+        return reply.header("cache-control", "no-store").redirect(`/holder/${request.params.holderToken}/wallet`, 303);
       const url = credentialUrlOf(deps.config.publicUrl, credential.id);
       void reply.header("cache-control", "no-store").header("referrer-policy", "no-referrer");
       return {
