@@ -12,6 +12,7 @@ import { getResolver as webResolver } from "web-did-resolver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testIin } from "../helpers/iin.js";
 import { bearer, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
+import { offerObject, redeemPreAuthorizedCode } from "../../src/services/wallet-issuance.js";
 import { decodeQrPng, freePort, httpsFetch, throwAwayCertificate, walletCallbacks, walletKey, type WalletKey } from "../helpers/wallet.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped JSON under test
@@ -233,6 +234,23 @@ describe("OpenID4VCI: a credential into an independent wallet", () => {
     const gone = await svc.app.inject({ method: "GET", url: `/orgs/kaznu/openid4vci/offers/${created.offerId}` });
     expect(gone.statusCode).toBe(404);
     expect(gone.json().code).toBe("OFFER_NOT_FOUND");
+  });
+
+  it("an expired offer: its code is refused and the offer cannot be fetched", async () => {
+    const created = await offer(await awardedCredential(5));
+    const credentialOffer = await client.resolveCredentialOffer(created.offerUri);
+    // Eight days later (offers live seven).
+    const later = { ...svc.wired.deps, clock: () => new Date(Date.now() + 8 * 24 * 3600_000) } as typeof svc.wired.deps;
+    const institution = (await later.repos.institutions.findBySlug("kaznu"))!;
+    const code = (credentialOffer.grants as Json)["urn:ietf:params:oauth:grant-type:pre-authorized_code"]["pre-authorized_code"];
+    const error = await redeemPreAuthorizedCode(
+      institution,
+      { url: `${base}/orgs/kaznu/openid4vci/token`, headers: new Headers({ "content-type": "application/x-www-form-urlencoded" }) },
+      { grant_type: "urn:ietf:params:oauth:grant-type:pre-authorized_code", "pre-authorized_code": code, tx_code: created.txCode },
+      later,
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400, error: "invalid_grant", description: expect.stringContaining("expired") });
+    await expect(offerObject(institution, created.offerId, later)).rejects.toMatchObject({ code: "OFFER_NOT_FOUND" });
   });
 
   it("issues with a Data Integrity proof (ldp_vc) bound to the wallet's key", async () => {

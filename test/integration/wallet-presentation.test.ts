@@ -181,6 +181,35 @@ describe("OpenID4VP: an employer asks, an independent wallet presents", () => {
     expect(replay).toBeInstanceOf(Error); // the request object is gone once answered
   });
 
+  it("the same response posted twice: the second is refused", async () => {
+    const request = await newRequest();
+    const client = new Openid4vpClient({ callbacks: walletCallbacks(wallet, fetchTls) as never });
+    const resolved = await client.resolveOpenId4vpAuthorizationRequest({
+      authorizationRequestPayload: client.parseOpenid4vpAuthorizationRequest({ authorizationRequest: request.authorizationRequest }).params,
+    });
+    const payload = resolved.authorizationRequestPayload as Openid4vpAuthorizationRequest;
+    const vp = await new SignJWT({
+      nonce: payload.nonce,
+      vp: { "@context": ["https://www.w3.org/2018/credentials/v1"], type: ["VerifiablePresentation"], verifiableCredential: [held.jwt] },
+    })
+      .setProtectedHeader({ alg: "EdDSA", typ: "JWT", kid: wallet.didUrl })
+      .setIssuer(wallet.did)
+      .setAudience(resolved.client.effective)
+      .setIssuedAt()
+      .sign(wallet.privateKey);
+    const form = new URLSearchParams({ vp_token: JSON.stringify({ micro_qualification: [vp] }), state: String(payload.state) });
+    const post = () =>
+      fetchTls(`${base}/openid4vp/response`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: form.toString(),
+      });
+    expect((await post()).status).toBe(200);
+    const second = await post();
+    expect(second.status).toBe(400);
+    expect(((await second.json()) as Json).error_description).toContain("already received");
+  });
+
   it("a holder presenting someone else's credential is refused (holder binding)", async () => {
     const request = await newRequest();
     const thief = await walletKey();
