@@ -797,6 +797,47 @@ const ERRORS = {
       kk: "«{requestId}» ұсыну сұрауы жоқ.",
     },
   },
+  // ---- the staff console ----
+  SIGN_IN_FAILED: {
+    status: 401,
+    title: {
+      en: "Wrong e-mail or password.",
+      ru: "Неверный e-mail или пароль.",
+      kk: "E-mail немесе құпиясөз қате.",
+    },
+  },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    title: {
+      en: "Too many wrong passwords: the account is locked until {until}. An administrator can reset the password.",
+      ru: "Слишком много неверных паролей: учётная запись заблокирована до {until}. Администратор может сбросить пароль.",
+      kk: "Құпиясөз тым көп рет қате терілді: есептік жазба {until} дейін бұғатталды. Әкімші құпиясөзді қалпына келтіре алады.",
+    },
+  },
+  SESSION_EXPIRED: {
+    status: 401,
+    title: {
+      en: "Your session has ended; sign in again.",
+      ru: "Сеанс завершён; войдите снова.",
+      kk: "Сеанс аяқталды; қайта кіріңіз.",
+    },
+  },
+  CSRF_TOKEN_INVALID: {
+    status: 403,
+    title: {
+      en: "The form is out of date or did not come from this site (CSRF token missing or wrong); reload the page and try again.",
+      ru: "Форма устарела или отправлена не с этого сайта (нет или неверный CSRF-токен); обновите страницу и повторите.",
+      kk: "Форма ескірген немесе бұл сайттан жіберілмеген (CSRF токені жоқ немесе қате); бетті жаңартып, қайталаңыз.",
+    },
+  },
+  PASSWORD_TOO_SHORT: {
+    status: 422,
+    title: {
+      en: "A password needs at least {min} characters.",
+      ru: "Пароль должен содержать не менее {min} символов.",
+      kk: "Құпиясөзде кемінде {min} таңба болуы керек.",
+    },
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

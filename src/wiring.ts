@@ -20,6 +20,7 @@ import { curriculaRepository } from "./db/repositories/curricula.js";
 import { commissionsRepository } from "./db/repositories/commissions.js";
 import { recognitionApplicationsRepository } from "./db/repositories/recognition-applications.js";
 import { walletsRepository } from "./db/repositories/wallets.js";
+import { sessionsRepository } from "./db/repositories/sessions.js";
 import { SigningKeys } from "./credentials/signing-keys.js";
 import type { Deps, Repositories } from "./services/deps.js";
 import { didDocumentFor, ensurePlatformIdentity } from "./services/did-documents.js";
@@ -66,6 +67,7 @@ export async function wire(
       commissions: commissionsRepository(db),
       applications: recognitionApplicationsRepository(db),
       wallets: walletsRepository(db),
+      sessions: sessionsRepository(db),
     };
     const caches = createCaches(config.cacheTtlMs);
     const didWebResolver = createDidWebResolver({

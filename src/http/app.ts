@@ -2,6 +2,7 @@
 // Nothing here listens; src/main.ts does.
 import { readFileSync } from "node:fs";
 import helmet from "@fastify/helmet";
+import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "../config.js";
@@ -25,6 +26,7 @@ import { trustRegistryRoutes } from "./routes/trust-registry.js";
 import { recognitionRoutes } from "./routes/recognition.js";
 import { openid4vciRoutes } from "./routes/openid4vci.js";
 import { openid4vpRoutes } from "./routes/openid4vp.js";
+import { consoleRoutes } from "./routes/console.js";
 import { projectRoot } from "../paths.js";
 
 export const VERSION: string = (JSON.parse(readFileSync(`${projectRoot}/package.json`, "utf8")) as { version: string }).version;
@@ -94,6 +96,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       errorResponseBuilder: (_request, context) => new AppError("RATE_LIMITED", { retryAfter: Math.ceil(context.ttl / 1000) }),
     });
   }
+  await app.register(cookie);
   registerAuth(app, deps);
   await registerOpenApi(app, { version: VERSION, publicUrl: config.publicUrl });
 
@@ -111,5 +114,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(recognitionRoutes, { deps });
   await app.register(openid4vciRoutes, { deps });
   await app.register(openid4vpRoutes, { deps });
+  await app.register(consoleRoutes, { deps });
   return app;
 }

@@ -15,6 +15,7 @@ import type { CurriculaRepository } from "../db/repositories/curricula.js";
 import type { CommissionsRepository } from "../db/repositories/commissions.js";
 import type { RecognitionApplicationsRepository } from "../db/repositories/recognition-applications.js";
 import type { WalletsRepository } from "../db/repositories/wallets.js";
+import type { SessionsRepository } from "../db/repositories/sessions.js";
 import type { SigningKeys } from "../credentials/signing-keys.js";
 import type { VeramoStorage } from "../credentials/stores/storage.js";
 import type { Caches } from "./caches.js";
@@ -35,6 +36,7 @@ export interface Repositories {
   readonly commissions: CommissionsRepository;
   readonly applications: RecognitionApplicationsRepository;
   readonly wallets: WalletsRepository;
+  readonly sessions: SessionsRepository;
 }
 
 export interface Deps {

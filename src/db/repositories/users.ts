@@ -54,6 +54,34 @@ export function usersRepository(db: Db) {
       const row = await clientOf(db).user.findUnique({ where: { email }, include });
       return row ? fromRow(row) : null;
     },
+    /** What sign-in needs, which is never part of a UserRecord: the password hash and the lock-out state. */
+    async credentialsOf(email: string): Promise<{
+      id: string;
+      passwordHash: string | null;
+      failedSignIns: number;
+      lockedUntil: Date | null;
+      disabledAt: Date | null;
+    } | null> {
+      return clientOf(db).user.findUnique({
+        where: { email },
+        select: { id: true, passwordHash: true, failedSignIns: true, lockedUntil: true, disabledAt: true },
+      });
+    },
+    async setPassword(id: string, passwordHash: string): Promise<void> {
+      await clientOf(db).user.update({ where: { id }, data: { passwordHash, failedSignIns: 0, lockedUntil: null } });
+    },
+    async signInFailed(id: string, lockAfter: number, lockedUntil: Date): Promise<number> {
+      const row = await clientOf(db).user.update({
+        where: { id },
+        data: { failedSignIns: { increment: 1 } },
+        select: { failedSignIns: true },
+      });
+      if (row.failedSignIns >= lockAfter) await clientOf(db).user.update({ where: { id }, data: { lockedUntil, failedSignIns: 0 } });
+      return row.failedSignIns;
+    },
+    async signInSucceeded(id: string): Promise<void> {
+      await clientOf(db).user.update({ where: { id }, data: { failedSignIns: 0, lockedUntil: null } });
+    },
     async list(filter: { institutionId?: string }): Promise<UserRecord[]> {
       const rows = await clientOf(db).user.findMany({
         where: filter.institutionId ? { memberships: { some: { institutionId: filter.institutionId } } } : {},

@@ -7,6 +7,7 @@ import { AppError } from "../../errors.js";
 import { authenticateBearer } from "../../services/api-tokens.js";
 import type { Deps } from "../../services/deps.js";
 import { institutionBySlug } from "../../services/did-documents.js";
+import { csrfMatches, SESSION_COOKIE, sessionPrincipal } from "../../services/sessions.js";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -14,6 +15,8 @@ declare module "fastify" {
   }
   interface FastifyRequest {
     principal: Principal | null;
+    /** Set when the caller is a signed-in browser (the console): its CSRF token and the user's name. */
+    session: { csrfToken: string; userName: string } | null;
     /** The institution addressed by :slug, loaded and access-checked by the auth hook. */
     institution: Institution | null;
   }
@@ -25,6 +28,7 @@ const PUBLIC_PREFIXES = ["/docs"];
 export function registerAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest("principal", null);
   app.decorateRequest("institution", null);
+  app.decorateRequest("session", null);
 
   app.addHook("onRoute", (route) => {
     if (route.config?.access) return;
@@ -39,6 +43,21 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     const access = request.routeOptions.config.access;
     if (!access) return; // 404 handler
     request.principal = access.scope === "public" && access.protocolBearer ? null : await principalOf(request, deps);
+    if (!request.principal && !request.headers.authorization) {
+      const sessionId = request.cookies[SESSION_COOKIE];
+      if (sessionId) {
+        try {
+          const found = await sessionPrincipal(sessionId, deps);
+          if (found) {
+            request.principal = found.principal;
+            request.session = { csrfToken: found.csrfToken, userName: found.userName };
+          }
+        } catch (error) {
+          // A stale cookie does not spoil public pages; elsewhere it is a clear 401.
+          if (access.scope !== "public") throw error;
+        }
+      }
+    }
 
     const slug = (request.params as Record<string, string> | undefined)?.slug;
     if (access.scope === "institution" && slug === undefined) {
@@ -59,7 +78,18 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     const required = access.scope === "platform" ? "platform_admin" : access.roles.join(", ");
     throw new AppError("FORBIDDEN", { roles: decision.held.join(", ") || "—", required });
   });
+
+  // A browser session changes nothing without the session's CSRF token (header or form field): another site can
+  // make the browser send the cookie, but cannot read the token.
+  app.addHook("preValidation", async (request) => {
+    if (!request.session || SAFE_METHODS.has(request.method)) return;
+    const sent = request.headers["x-csrf-token"] ?? (request.body as Record<string, unknown> | undefined)?._csrf;
+    if (!csrfMatches(request.session.csrfToken, sent)) throw new AppError("CSRF_TOKEN_INVALID");
+    if (request.body && typeof request.body === "object" && "_csrf" in request.body) delete (request.body as Record<string, unknown>)._csrf;
+  });
 }
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 async function principalOf(request: FastifyRequest, deps: Deps): Promise<Principal | null> {
   const header = request.headers.authorization;

@@ -1,0 +1,143 @@
+// The staff console: sign-in with a local account, the home page with the user's roles, sign-out; and the
+// administrator's password reset. The session cookie is HttpOnly, SameSite=Lax, and Secure behind TLS.
+import { randomBytes } from "node:crypto";
+import formbody from "@fastify/formbody";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { AppError, type Lang } from "../../errors.js";
+import type { Deps } from "../../services/deps.js";
+import { csrfMatches, resetPassword, SESSION_COOKIE, signIn, signOut, ABSOLUTE_MS } from "../../services/sessions.js";
+import { pickLang } from "../lang.js";
+import { renderConsoleHome, renderSignInPage } from "../pages/console-pages.js";
+import { problems } from "../schemas/common.js";
+
+const LANG_COOKIE = "kualik_lang";
+const LOGIN_COOKIE = "kualik_login";
+const LangQuery = z.strictObject({ lang: z.enum(["kk", "ru", "en"]).optional() });
+
+export const consoleRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  await app.register(formbody, { bodyLimit: 16 * 1024 });
+  const tags = ["console"];
+  const secure = deps.config.publicUrl.protocol === "https:" || deps.config.tls !== undefined;
+  const cookieOptions = { path: "/", httpOnly: true, sameSite: "lax" as const, secure };
+
+  /** The language: ?lang= (remembered in a cookie), else the cookie, else the browser's. */
+  const langOf = (request: FastifyRequest, reply: FastifyReply): Lang => {
+    const asked = (request.query as { lang?: Lang }).lang;
+    if (asked) {
+      void reply.setCookie(LANG_COOKIE, asked, { path: "/", sameSite: "lax", secure, maxAge: 365 * 24 * 3600 });
+      return asked;
+    }
+    return pickLang(request.headers["accept-language"], request.cookies[LANG_COOKIE]);
+  };
+  const html = (reply: FastifyReply, status: number, body: string) =>
+    reply
+      .code(status)
+      .type("text/html; charset=utf-8")
+      .headers({ "cache-control": "no-store", "referrer-policy": "same-origin" })
+      .send(body);
+
+  // Sign-in is protected from cross-site posting by a token tied to a short-lived cookie (no session yet).
+  const signInPage = (reply: FastifyReply, lang: Lang, status: number, error: string | null, email = "") => {
+    const loginToken = randomBytes(24).toString("base64url");
+    void reply.setCookie(LOGIN_COOKIE, loginToken, { ...cookieOptions, maxAge: 3600 });
+    return html(reply, status, renderSignInPage({ lang, loginToken, error, email }));
+  };
+
+  app.get(
+    "/console/sign-in",
+    { config: { access: { scope: "public" } }, schema: { tags, summary: "Sign-in page of the staff console", querystring: LangQuery } },
+    async (request, reply) => (request.session ? reply.redirect("/console", 303) : signInPage(reply, langOf(request, reply), 200, null)),
+  );
+
+  app.post(
+    "/console/sign-in",
+    {
+      config: { access: { scope: "public" } },
+      schema: {
+        tags,
+        summary: "Sign in with e-mail and password (form post)",
+        querystring: LangQuery,
+        body: z.object({ email: z.string().max(254), password: z.string().max(1024), _login: z.string().max(64) }),
+      },
+    },
+    async (request, reply) => {
+      const lang = langOf(request, reply);
+      if (!csrfMatches(request.cookies[LOGIN_COOKIE] ?? "", request.body._login))
+        return signInPage(reply, lang, 403, new AppError("CSRF_TOKEN_INVALID").localized(lang), request.body.email);
+      try {
+        const signed = await signIn(request.body.email, request.body.password, deps);
+        void reply
+          .clearCookie(LOGIN_COOKIE, { path: "/" })
+          .setCookie(SESSION_COOKIE, signed.sessionId, { ...cookieOptions, maxAge: ABSOLUTE_MS / 1000 });
+        return reply.redirect("/console", 303);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return signInPage(reply, lang, error.status, error.localized(lang), request.body.email);
+      }
+    },
+  );
+
+  app.get(
+    "/console",
+    { config: { access: { scope: "public" } }, schema: { tags, summary: "Home of the staff console (signed in)", querystring: LangQuery } },
+    async (request, reply) => {
+      const lang = langOf(request, reply);
+      if (!request.session || !request.principal) return reply.redirect(`/console/sign-in?lang=${lang}`, 303);
+      const names = new Map<string, string>();
+      for (const g of request.principal.grants) {
+        if (names.has(g.institutionId)) continue;
+        const institution = await deps.repos.institutions.findById(g.institutionId);
+        if (institution) names.set(g.institutionId, institution.names[lang]);
+      }
+      return html(
+        reply,
+        200,
+        renderConsoleHome({
+          lang,
+          userName: request.session.userName,
+          principal: request.principal,
+          institutionNames: names,
+          csrfToken: request.session.csrfToken,
+        }),
+      );
+    },
+  );
+
+  app.post(
+    "/console/sign-out",
+    {
+      config: { access: { scope: "authenticated" } },
+      schema: { tags, summary: "Sign out (form post with the CSRF token)", querystring: LangQuery },
+    },
+    async (request, reply) => {
+      const sessionId = request.cookies[SESSION_COOKIE];
+      if (sessionId) await signOut(sessionId, deps);
+      void reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.redirect(`/console/sign-in?lang=${langOf(request, reply)}`, 303);
+    },
+  );
+
+  app.put(
+    "/users/:userId/password",
+    {
+      config: { access: { scope: "platform" } },
+      schema: {
+        tags: ["access"],
+        summary: "Set a user's console password, or have one generated (shown once); ends the user's sessions and lifts a lock-out",
+        security: [{ bearer: [] }],
+        params: z.strictObject({ userId: z.string().min(1).max(64) }),
+        body: z.strictObject({ password: z.string().max(1024).optional() }),
+        response: {
+          200: z.object({ password: z.string().nullable().describe("The generated password, when none was given") }),
+          ...problems(400, 401, 403, 404, 422),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .header("cache-control", "no-store")
+        .send(await resetPassword(request.params.userId, request.body.password ?? null, request.principal!.actor, deps)),
+  );
+};
