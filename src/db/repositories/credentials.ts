@@ -79,6 +79,8 @@ const listFromRow = (r: Prisma.StatusListGetPayload<object>): StatusList => ({
 export interface CredentialFilter {
   readonly institutionId: string;
   readonly learnerId?: string;
+  /** Any of these learners (a search by name or IIN). */
+  readonly learnerIds?: readonly string[];
   readonly programmeId?: string;
   readonly status?: CredentialStatus;
   readonly issuedFrom?: Date;
@@ -148,7 +150,7 @@ export function credentialsRepository(db: Db, provider: DbProvider) {
     async list(filter: CredentialFilter): Promise<{ items: IssuedCredential[]; total: number }> {
       const where: Prisma.IssuedCredentialWhereInput = {
         institutionId: filter.institutionId,
-        learnerId: filter.learnerId,
+        learnerId: filter.learnerId ?? (filter.learnerIds ? { in: [...filter.learnerIds] } : undefined),
         programmeId: filter.programmeId,
         status: filter.status,
         issuedAt: filter.issuedFrom || filter.issuedTo ? { gte: filter.issuedFrom, lt: filter.issuedTo } : undefined,

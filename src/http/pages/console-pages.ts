@@ -40,7 +40,7 @@ export function renderConsoleHome(input: {
   lang: Lang;
   userName: string;
   principal: Principal;
-  institutionNames: ReadonlyMap<string, string>;
+  institutions: ReadonlyMap<string, { readonly name: string; readonly slug: string }>;
   csrfToken: string;
 }): string {
   const { lang, principal } = input;
@@ -49,9 +49,15 @@ export function renderConsoleHome(input: {
     byInstitution.set(g.institutionId, [...(byInstitution.get(g.institutionId) ?? []), t(`role_${g.role}` as PageTextKey, lang)]);
   const roles = [
     ...(principal.platformAdmin ? [`<li data-role="platform_admin">${escape(t("platformAdmin", lang))}</li>`] : []),
-    ...[...byInstitution].map(
-      ([id, names]) => `<li><strong>${escape(input.institutionNames.get(id) ?? id)}</strong>: ${escape(names.join(", "))}</li>`,
-    ),
+    ...[...byInstitution].map(([id, names]) => {
+      const institution = input.institutions.get(id);
+      const registrar = principal.grants.some((g) => g.institutionId === id && g.role === "registrar");
+      const links =
+        institution && registrar
+          ? ` — <a href="/console/orgs/${escape(institution.slug)}/programmes?lang=${lang}">${escape(t("navProgrammes", lang))}</a> · <a href="/console/orgs/${escape(institution.slug)}/credentials?lang=${lang}">${escape(t("navCredentials", lang))}</a>`
+          : "";
+      return `<li><strong>${escape(institution?.name ?? id)}</strong>: ${escape(names.join(", "))}${links}</li>`;
+    }),
   ];
   const tools: [PageTextKey, string][] = [
     ["toolVerify", "/verify"],

@@ -81,12 +81,17 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
 
   // A browser session changes nothing without the session's CSRF token (header or form field): another site can
   // make the browser send the cookie, but cannot read the token.
-  app.addHook("preValidation", async (request) => {
+  const checkCsrf = async (request: FastifyRequest) => {
     if (!request.session || SAFE_METHODS.has(request.method)) return;
     const sent = request.headers["x-csrf-token"] ?? (request.body as Record<string, unknown> | undefined)?._csrf;
     if (!csrfMatches(request.session.csrfToken, sent)) throw new AppError("CSRF_TOKEN_INVALID");
     if (request.body && typeof request.body === "object" && "_csrf" in request.body) delete (request.body as Record<string, unknown>)._csrf;
-  });
+  };
+  const isMultipart = (request: FastifyRequest) => (request.headers["content-type"] ?? "").startsWith("multipart/");
+  // Before validation, so that a forged request learns nothing; multipart forms are read by their plugin's own
+  // preValidation, after ours, so their token is checked just before the handler.
+  app.addHook("preValidation", async (request) => (isMultipart(request) ? undefined : checkCsrf(request)));
+  app.addHook("preHandler", async (request) => (isMultipart(request) ? checkCsrf(request) : undefined));
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -85,11 +85,11 @@ export const consoleRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
     async (request, reply) => {
       const lang = langOf(request, reply);
       if (!request.session || !request.principal) return reply.redirect(`/console/sign-in?lang=${lang}`, 303);
-      const names = new Map<string, string>();
+      const institutions = new Map<string, { name: string; slug: string }>();
       for (const g of request.principal.grants) {
-        if (names.has(g.institutionId)) continue;
+        if (institutions.has(g.institutionId)) continue;
         const institution = await deps.repos.institutions.findById(g.institutionId);
-        if (institution) names.set(g.institutionId, institution.names[lang]);
+        if (institution) institutions.set(g.institutionId, { name: institution.names[lang], slug: institution.slug });
       }
       return html(
         reply,
@@ -98,7 +98,7 @@ export const consoleRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
           lang,
           userName: request.session.userName,
           principal: request.principal,
-          institutionNames: names,
+          institutions,
           csrfToken: request.session.csrfToken,
         }),
       );

@@ -1,0 +1,226 @@
+// The registrar's console pages: programmes, awarding a cohort with its progress, issued credentials with search,
+// paging and revocation. Built from a few shared pieces (layout, table, pager, form fields) so that every page
+// looks and behaves the same. Server-rendered forms; the progress page refreshes itself while the award runs.
+import type { Lang } from "../../errors.js";
+import { t, type PageTextKey } from "./messages.js";
+import { escape, page } from "./verify-page.js";
+
+const CSS = `<style>
+input:focus-visible,select:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid #f2a900;outline-offset:2px}
+table{width:100%;border-collapse:collapse;background:#fff;border:1px solid #d9d9d9;border-radius:.5rem}
+th,td{text-align:left;padding:.5rem .6rem;border-top:1px solid #d9d9d9;vertical-align:top}th{background:#eef2f6;border-top:0}
+.field{display:block;width:100%;padding:.55rem .7rem;margin:.25rem 0 .9rem;border:1px solid #8a8a8a;border-radius:.4rem;font:inherit;background:#fff}
+.button{display:inline-block;padding:.6rem 1.1rem;border:0;border-radius:.5rem;background:#1f4e79;color:#fff;font:inherit;font-weight:700;cursor:pointer;text-decoration:none}
+.button.danger{background:#a40e0e}.button.quiet{background:#fff;color:#1f4e79;border:1px solid #1f4e79}
+.notice{border-radius:.5rem;padding:.75rem 1rem;margin:.75rem 0;background:#e7f3ec;color:#0b4d22}
+.pager{display:flex;gap:1rem;align-items:center;margin:.75rem 0}
+body main{max-width:64rem}
+</style>`;
+
+const fill = (text: string, params: Record<string, string | number>) =>
+  text.replace(/\{(\w+)\}/g, (w, k: string) => String(params[k] ?? w));
+
+export interface ConsoleFrame {
+  readonly lang: Lang;
+  readonly slug: string;
+  readonly csrfToken: string;
+  /** The page's path, for the language links. */
+  readonly path: string;
+}
+
+function layout(frame: ConsoleFrame, title: PageTextKey, content: string, head = ""): string {
+  const { lang, slug } = frame;
+  const links: [PageTextKey, string][] = [
+    ["navHome", "/console"],
+    ["navProgrammes", `/console/orgs/${slug}/programmes`],
+    ["navCredentials", `/console/orgs/${slug}/credentials`],
+  ];
+  const nav = `<nav aria-label="Console" style="justify-content:flex-start;flex-wrap:wrap">${links
+    .map(([k, href]) => `<a href="${escape(href)}?lang=${lang}">${escape(t(k, lang))}</a>`)
+    .join("")}<span style="flex:1"></span>${(["kk", "ru", "en"] as const)
+    .map(
+      (l) =>
+        `<a href="${escape(frame.path)}${frame.path.includes("?") ? "&amp;" : "?"}lang=${l}" lang="${l}"${l === lang ? ' aria-current="true"' : ""}>${escape(t("languageName", l))}</a>`,
+    )
+    .join("")}</nav>`;
+  return page(lang, `${nav}<h2>${escape(t(title, lang))}</h2>${content}`, "consoleTitle", `${CSS}${head}`);
+}
+
+function table(lang: Lang, headers: readonly PageTextKey[], rows: readonly string[][], caption: string): string {
+  if (rows.length === 0) return `<p data-empty>${escape(t("empty", lang))}</p>`;
+  return `<table><caption style="text-align:left;padding:.4rem 0;font-weight:600">${escape(caption)}</caption><thead><tr>${headers
+    .map((h) => `<th scope="col">${escape(t(h, lang))}</th>`)
+    .join(
+      "",
+    )}</tr></thead><tbody>${rows.map((cells) => `<tr>${cells.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+}
+
+function pager(lang: Lang, path: string, query: Record<string, string>, paging: { offset: number; limit: number; total: number }): string {
+  if (paging.total === 0) return "";
+  const link = (offset: number) => `${escape(path)}?${escape(new URLSearchParams({ ...query, offset: String(offset), lang }).toString())}`;
+  const from = paging.offset + 1;
+  const to = Math.min(paging.offset + paging.limit, paging.total);
+  return `<div class="pager"><span>${escape(fill(t("shown", lang), { from, to, total: paging.total }))}</span>${
+    paging.offset > 0 ? `<a href="${link(Math.max(0, paging.offset - paging.limit))}">${escape(t("previous", lang))}</a>` : ""
+  }${to < paging.total ? `<a href="${link(paging.offset + paging.limit)}">${escape(t("next", lang))}</a>` : ""}</div>`;
+}
+
+export interface ProgrammeRow {
+  readonly code: string;
+  readonly name: string;
+  readonly status: string;
+  readonly credits: number;
+}
+
+export function renderProgrammesPage(
+  frame: ConsoleFrame,
+  programmes: readonly ProgrammeRow[],
+  paging: { offset: number; limit: number; total: number },
+): string {
+  const { lang, slug } = frame;
+  const rows = programmes.map((p) => [
+    escape(p.code),
+    escape(p.name),
+    escape(t(`programmeStatus_${p.status}` as PageTextKey, lang)),
+    escape(p.credits),
+    p.status === "published"
+      ? `<a href="/console/orgs/${escape(slug)}/programmes/${encodeURIComponent(p.code)}/award?lang=${lang}">${escape(t("awardCohort", lang))}</a>`
+      : "",
+  ]);
+  return layout(
+    frame,
+    "navProgrammes",
+    `${table(lang, ["code", "name", "status", "credits" as PageTextKey, "actions"], rows, t("navProgrammes", lang))}${pager(lang, `/console/orgs/${slug}/programmes`, {}, paging)}`,
+  );
+}
+
+export interface RowProblemView {
+  readonly row: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+export function renderAwardPage(
+  frame: ConsoleFrame,
+  programme: { code: string; name: string },
+  state: { error: string | null; problems: readonly RowProblemView[] },
+): string {
+  const { lang, slug } = frame;
+  const problems =
+    state.problems.length > 0
+      ? `<div role="alert" data-row-problems>${table(
+          lang,
+          ["row", "problem"],
+          state.problems.map((p) => [escape(p.row), escape(t(`rowProblem_${p.code}` as PageTextKey, lang) || p.message)]),
+          t("rowProblems", lang),
+        )}</div>`
+      : "";
+  return layout(
+    frame,
+    "awardCohort",
+    `<p><strong>${escape(programme.code)}</strong> · ${escape(programme.name)}</p>
+<p>${escape(t("awardHelp", lang))}</p>
+${state.error ? `<div class="verdict bad" role="alert" data-error>${escape(state.error)}</div>` : ""}
+${problems}
+<form method="post" enctype="multipart/form-data" action="/console/orgs/${escape(slug)}/programmes/${encodeURIComponent(programme.code)}/award?lang=${lang}">
+  <input type="hidden" name="_csrf" value="${escape(frame.csrfToken)}">
+  <label for="file">${escape(t("file", lang))}</label>
+  <input id="file" name="file" type="file" accept=".csv,text/csv" required class="field">
+  <label for="format">${escape(t("proofFormat", lang))}</label>
+  <select id="format" name="format" class="field"><option value="vc+jwt">vc+jwt (VC-JOSE)</option><option value="di">Data Integrity (eddsa-rdfc-2022)</option></select>
+  <button type="submit" class="button">${escape(t("upload", lang))}</button>
+</form>`,
+  );
+}
+
+export function renderBatchPage(
+  frame: ConsoleFrame,
+  batch: { id: string; status: string; total: number; processed: number; issued: number; alreadyIssued: number; failed: number },
+  programme: { code: string; name: string },
+  failedRows: readonly RowProblemView[],
+): string {
+  const { lang, slug } = frame;
+  const running = batch.status === "queued" || batch.status === "running";
+  const counts: [PageTextKey, number][] = [
+    ["batchIssued", batch.issued],
+    ["batchAlready", batch.alreadyIssued],
+    ["batchFailed", batch.failed],
+  ];
+  const content = `<p><strong>${escape(programme.code)}</strong> · ${escape(programme.name)}</p>
+<label for="progress">${escape(fill(t("batchProgress", lang), { processed: batch.processed, total: batch.total }))}</label>
+<progress id="progress" data-batch-status="${escape(batch.status)}" value="${batch.processed}" max="${batch.total}" style="display:block;width:100%;height:1.5rem;margin:.5rem 0"></progress>
+<div class="${running ? "verdict warn" : "notice"}" role="status">${escape(t(running ? "batchRunning" : "batchDone", lang))}</div>
+<dl>${counts.map(([k, v]) => `<dt>${escape(t(k, lang))}</dt><dd data-count="${k}">${v}</dd>`).join("")}</dl>
+${
+  failedRows.length > 0
+    ? table(
+        lang,
+        ["row", "problem"],
+        failedRows.map((r) => [escape(r.row), escape(r.message)]),
+        t("batchFailed", lang),
+      )
+    : ""
+}
+${running ? "" : `<p><a class="button" href="/console/orgs/${escape(slug)}/credentials?lang=${lang}">${escape(t("navCredentials", lang))}</a></p>`}`;
+  return layout(frame, "batchTitle", content, running ? `<meta http-equiv="refresh" content="1">` : "");
+}
+
+export interface CredentialRow {
+  readonly id: string;
+  readonly learner: string;
+  readonly programme: string;
+  readonly issuedOn: string;
+  readonly status: string;
+}
+
+export function renderCredentialsPage(
+  frame: ConsoleFrame,
+  state: { q: string; notice: string | null; rows: readonly CredentialRow[]; paging: { offset: number; limit: number; total: number } },
+): string {
+  const { lang, slug } = frame;
+  const rows = state.rows.map((c) => [
+    escape(c.learner),
+    escape(c.programme),
+    escape(c.issuedOn),
+    `<span data-status="${escape(c.status)}">${escape(t(`credentialStatus_${c.status}` as PageTextKey, lang))}</span>`,
+    `<a href="/credentials/${escape(c.id)}?lang=${lang}">${escape(t("pageTitle", lang))}</a>${
+      c.status !== "revoked"
+        ? ` · <a href="/console/orgs/${escape(slug)}/credentials/${escape(c.id)}/revoke?lang=${lang}">${escape(t("revoke", lang))}</a>`
+        : ""
+    }`,
+  ]);
+  return layout(
+    frame,
+    "navCredentials",
+    `${state.notice ? `<div class="notice" role="status">${escape(state.notice)}</div>` : ""}
+<form method="get" action="/console/orgs/${escape(slug)}/credentials" role="search" style="display:flex;gap:.5rem;align-items:end">
+  <input type="hidden" name="lang" value="${lang}">
+  <div style="flex:1"><label for="q">${escape(t("search", lang))}</label><input id="q" name="q" class="field" value="${escape(state.q)}" placeholder="${escape(t("searchHint", lang))}" style="margin-bottom:0"></div>
+  <button type="submit" class="button">${escape(t("search", lang))}</button>
+</form>
+${table(lang, ["learner", "programme", "issuedOn", "status", "actions"], rows, t("navCredentials", lang))}
+${pager(lang, `/console/orgs/${slug}/credentials`, state.q ? { q: state.q } : {}, state.paging)}`,
+  );
+}
+
+export function renderRevokePage(frame: ConsoleFrame, credential: CredentialRow, error: string | null): string {
+  const { lang, slug } = frame;
+  return layout(
+    frame,
+    "revokeTitle",
+    `<dl><dt>${escape(t("learner", lang))}</dt><dd>${escape(credential.learner)}</dd><dt>${escape(t("programme", lang))}</dt><dd>${escape(credential.programme)}</dd><dt>${escape(t("issuedOn", lang))}</dt><dd>${escape(credential.issuedOn)}</dd></dl>
+<div class="verdict bad" role="note">${escape(t("revokeWarning", lang))}</div>
+${error ? `<div class="verdict bad" role="alert" data-error>${escape(error)}</div>` : ""}
+<form method="post" action="/console/orgs/${escape(slug)}/credentials/${escape(credential.id)}/revoke?lang=${lang}">
+  <input type="hidden" name="_csrf" value="${escape(frame.csrfToken)}">
+  <label for="reason">${escape(t("reason", lang))}</label>
+  <input id="reason" name="reason" required minlength="3" maxlength="500" class="field">
+  <button type="submit" class="button danger">${escape(t("confirmRevoke", lang))}</button>
+  <a class="button quiet" href="/console/orgs/${escape(slug)}/credentials?lang=${lang}">${escape(t("cancel", lang))}</a>
+</form>`,
+  );
+}
+
+export function renderNotAllowed(frame: ConsoleFrame): string {
+  return layout(frame, "consoleTitle", `<div class="verdict bad" role="alert">${escape(t("notAllowed", frame.lang))}</div>`);
+}

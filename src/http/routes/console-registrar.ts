@@ -1,0 +1,316 @@
+// The registrar's console pages: programmes, awarding a cohort (checked row by row first, then awarded in the
+// background with a progress page), issued credentials with search and revocation. Same services as the API.
+import formbody from "@fastify/formbody";
+import multipart from "@fastify/multipart";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { decide, type InstitutionRole } from "../../domain/access/roles.js";
+import type { Institution } from "../../domain/institutions/institution.js";
+import { checkAwardRows } from "../../domain/qualifications/award-rows.js";
+import { AppError, type Lang } from "../../errors.js";
+import { readCohortCsv, startAwardBatch } from "../../services/award-batches.js";
+import { changeCredentialStatus, findInstitutionCredential } from "../../services/credential-status.js";
+import type { Deps } from "../../services/deps.js";
+import { institutionBySlug } from "../../services/did-documents.js";
+import { findProgramme } from "../../services/programmes.js";
+import type { IssuedCredential } from "../../db/repositories/credentials.js";
+import { pickLang } from "../lang.js";
+import { t } from "../pages/messages.js";
+import {
+  renderAwardPage,
+  renderBatchPage,
+  renderCredentialsPage,
+  renderNotAllowed,
+  renderProgrammesPage,
+  renderRevokePage,
+  type ConsoleFrame,
+  type CredentialRow,
+} from "../pages/registrar-pages.js";
+import { SlugSchema } from "../schemas/institutions.js";
+
+const PAGE = 20;
+const Lang = z.enum(["kk", "ru", "en"]).optional();
+
+export const consoleRegistrarRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  // Form fields (and the file) land in the body, so the CSRF check sees the form's token like any other form.
+  await app.register(formbody, { bodyLimit: 16 * 1024 });
+  await app.register(multipart, { attachFieldsToBody: "keyValues", limits: { fileSize: 16 * 1024 * 1024, files: 1, fields: 5 } });
+  const open = { access: { scope: "public" } } as const;
+  const tags = ["console"];
+
+  const html = (reply: FastifyReply, status: number, body: string) =>
+    reply
+      .code(status)
+      .type("text/html; charset=utf-8")
+      .headers({ "cache-control": "no-store", "referrer-policy": "same-origin" })
+      .send(body);
+
+  /** The signed-in registrar of this institution, or the redirect / refusal page already sent. */
+  async function registrarPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    roles: readonly InstitutionRole[] = ["registrar"],
+  ) {
+    const lang: Lang = pickLang(
+      request.headers["accept-language"],
+      (request.query as { lang?: string }).lang ?? request.cookies.kualik_lang,
+    );
+    if (!request.session || !request.principal) {
+      await reply.redirect(`/console/sign-in?lang=${lang}`, 303);
+      return null;
+    }
+    const frame: ConsoleFrame = { lang, slug, csrfToken: request.session.csrfToken, path: request.url.split("?")[0]! };
+    const institution = await institutionBySlug(slug, deps);
+    if (!institution || !decide(request.principal, { scope: "institution", roles }, institution.id).allowed) {
+      await html(reply, institution ? 403 : 404, renderNotAllowed(frame));
+      return null;
+    }
+    return { frame, institution, actor: request.principal.actor };
+  }
+
+  const credentialRows = async (
+    institution: Institution,
+    credentials: readonly IssuedCredential[],
+    lang: Lang,
+  ): Promise<CredentialRow[]> => {
+    const programmes = new Map<string, string>();
+    const rows: CredentialRow[] = [];
+    for (const c of credentials) {
+      const learner = await deps.repos.learners.findById(institution.id, c.learnerId);
+      let programme = c.programmeId ? programmes.get(c.programmeId) : "—";
+      if (programme === undefined && c.programmeId) {
+        const p = await deps.repos.programmes.findById(c.programmeId);
+        programme = p ? `${p.code} · ${p.content.names[lang]}` : "—";
+        programmes.set(c.programmeId, programme);
+      }
+      rows.push({
+        id: c.id,
+        learner: learner?.fullName ?? "—",
+        programme: programme ?? "—",
+        issuedOn: c.issuedAt.toISOString().slice(0, 10),
+        status: c.status,
+      });
+    }
+    return rows;
+  };
+
+  app.get(
+    "/console/orgs/:slug/programmes",
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "Console: the institution's programmes",
+        params: z.strictObject({ slug: SlugSchema }),
+        querystring: z.strictObject({ lang: Lang, offset: z.coerce.number().int().min(0).default(0) }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await registrarPage(request, reply, request.params.slug);
+      if (!ctx) return reply;
+      const { items, total } = await deps.repos.programmes.list({
+        institutionId: ctx.institution.id,
+        limit: PAGE,
+        offset: request.query.offset,
+      });
+      return html(
+        reply,
+        200,
+        renderProgrammesPage(
+          ctx.frame,
+          items.map((p) => ({ code: p.code, name: p.content.names[ctx.frame.lang], status: p.status, credits: p.credits })),
+          { offset: request.query.offset, limit: PAGE, total },
+        ),
+      );
+    },
+  );
+
+  const awardParams = z.strictObject({ slug: SlugSchema, code: z.string().min(1).max(64) });
+  app.get(
+    "/console/orgs/:slug/programmes/:code/award",
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "Console: award a cohort from a CSV file",
+        params: awardParams,
+        querystring: z.strictObject({ lang: Lang }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await registrarPage(request, reply, request.params.slug);
+      if (!ctx) return reply;
+      const programme = await findProgramme(ctx.institution, request.params.code, deps);
+      return html(
+        reply,
+        200,
+        renderAwardPage(ctx.frame, { code: programme.code, name: programme.content.names[ctx.frame.lang] }, { error: null, problems: [] }),
+      );
+    },
+  );
+  app.post(
+    "/console/orgs/:slug/programmes/:code/award",
+    {
+      config: open,
+      bodyLimit: 17 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: "Console: check the file row by row, then award it",
+        params: awardParams,
+        querystring: z.strictObject({ lang: Lang }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await registrarPage(request, reply, request.params.slug);
+      if (!ctx) return reply;
+      const programme = await findProgramme(ctx.institution, request.params.code, deps);
+      const shown = { code: programme.code, name: programme.content.names[ctx.frame.lang] };
+      const body = (request.body ?? {}) as { file?: unknown; format?: unknown };
+      try {
+        if (!Buffer.isBuffer(body.file)) throw new AppError("FILE_EMPTY");
+        const rows = readCohortCsv(body.file);
+        const checked = checkAwardRows(rows);
+        // In the console a file is awarded only when every row is right: the registrar fixes it and sends it again.
+        const problems = [
+          ...checked.problems.map((p) => ({ row: p.row, code: p.code, message: p.message })),
+          ...checked.duplicates.flatMap((d) =>
+            d.rows.map((row) => ({ row, code: "DUPLICATE", message: `${t("row", ctx.frame.lang)} ${d.rows.join(", ")}: ${d.session}` })),
+          ),
+        ].sort((a, b) => a.row - b.row);
+        if (problems.length > 0) return html(reply, 422, renderAwardPage(ctx.frame, shown, { error: null, problems }));
+        const format = body.format === "di" ? "di" : "vc+jwt";
+        const batch = await startAwardBatch(ctx.institution, programme, rows, { format, fileName: null }, ctx.actor, deps);
+        return reply.redirect(`/console/orgs/${ctx.institution.slug}/award-batches/${batch.id}?lang=${ctx.frame.lang}`, 303);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return html(reply, error.status, renderAwardPage(ctx.frame, shown, { error: error.localized(ctx.frame.lang), problems: [] }));
+      }
+    },
+  );
+
+  app.get(
+    "/console/orgs/:slug/award-batches/:batchId",
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "Console: an award's progress (refreshes while it runs)",
+        params: z.strictObject({ slug: SlugSchema, batchId: z.uuid() }),
+        querystring: z.strictObject({ lang: Lang }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await registrarPage(request, reply, request.params.slug);
+      if (!ctx) return reply;
+      const batch = await deps.repos.awardBatches.find(request.params.batchId);
+      if (!batch || batch.institutionId !== ctx.institution.id) throw new AppError("BATCH_NOT_FOUND", { batchId: request.params.batchId });
+      const programme = await deps.repos.programmes.findById(batch.programmeId);
+      const failed = await deps.repos.awardBatches.results(batch.id, { outcome: "failed", limit: 200, offset: 0 });
+      return html(
+        reply,
+        200,
+        renderBatchPage(
+          ctx.frame,
+          batch,
+          { code: programme?.code ?? "—", name: programme?.content.names[ctx.frame.lang] ?? "" },
+          failed.map((r) => ({ row: r.row, code: r.errorCode ?? "", message: r.message ?? r.errorCode ?? "" })),
+        ),
+      );
+    },
+  );
+
+  app.get(
+    "/console/orgs/:slug/credentials",
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "Console: issued credentials, searchable by the learner's name or IIN",
+        params: z.strictObject({ slug: SlugSchema }),
+        querystring: z.strictObject({
+          lang: Lang,
+          q: z.string().trim().max(100).default(""),
+          offset: z.coerce.number().int().min(0).default(0),
+          notice: z.enum(["revoked"]).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await registrarPage(request, reply, request.params.slug);
+      if (!ctx) return reply;
+      const { q, offset } = request.query;
+      const learnerIds = q
+        ? (await deps.repos.learners.list({ institutionId: ctx.institution.id, search: q, limit: 500, offset: 0 })).items.map((l) => l.id)
+        : undefined;
+      const { items, total } =
+        learnerIds && learnerIds.length === 0
+          ? { items: [], total: 0 }
+          : await deps.repos.credentials.list({
+              institutionId: ctx.institution.id,
+              ...(learnerIds ? { learnerIds } : {}),
+              limit: PAGE,
+              offset,
+            });
+      return html(
+        reply,
+        200,
+        renderCredentialsPage(ctx.frame, {
+          q,
+          notice: request.query.notice ? t("revoked", ctx.frame.lang) : null,
+          rows: await credentialRows(ctx.institution, items, ctx.frame.lang),
+          paging: { offset, limit: PAGE, total },
+        }),
+      );
+    },
+  );
+
+  const revokeParams = z.strictObject({ slug: SlugSchema, credentialId: z.uuid() });
+  app.get(
+    "/console/orgs/:slug/credentials/:credentialId/revoke",
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "Console: confirm revoking a credential",
+        params: revokeParams,
+        querystring: z.strictObject({ lang: Lang }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await registrarPage(request, reply, request.params.slug);
+      if (!ctx) return reply;
+      const credential = await findInstitutionCredential(ctx.institution, request.params.credentialId, deps);
+      return html(reply, 200, renderRevokePage(ctx.frame, (await credentialRows(ctx.institution, [credential], ctx.frame.lang))[0]!, null));
+    },
+  );
+  app.post(
+    "/console/orgs/:slug/credentials/:credentialId/revoke",
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "Console: revoke a credential with a reason",
+        params: revokeParams,
+        querystring: z.strictObject({ lang: Lang }),
+        body: z.object({ reason: z.string().max(500) }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await registrarPage(request, reply, request.params.slug);
+      if (!ctx) return reply;
+      const credential = await findInstitutionCredential(ctx.institution, request.params.credentialId, deps);
+      const reason = request.body.reason.trim();
+      try {
+        if (reason.length < 3) throw new AppError("VALIDATION_FAILED", { summary: t("reason", ctx.frame.lang) });
+        await changeCredentialStatus(ctx.institution, credential.id, "revoke", reason, ctx.actor, deps);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        const row = (await credentialRows(ctx.institution, [credential], ctx.frame.lang))[0]!;
+        return html(reply, error.status, renderRevokePage(ctx.frame, row, error.localized(ctx.frame.lang)));
+      }
+      return reply.redirect(`/console/orgs/${ctx.institution.slug}/credentials?lang=${ctx.frame.lang}&notice=revoked`, 303);
+    },
+  );
+};
