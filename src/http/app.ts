@@ -28,6 +28,7 @@ import { openid4vciRoutes } from "./routes/openid4vci.js";
 import { openid4vpRoutes } from "./routes/openid4vp.js";
 import { consoleRoutes } from "./routes/console.js";
 import { consoleRegistrarRoutes } from "./routes/console-registrar.js";
+import { consoleRecognitionRoutes } from "./routes/console-recognition.js";
 import { projectRoot } from "../paths.js";
 
 export const VERSION: string = (JSON.parse(readFileSync(`${projectRoot}/package.json`, "utf8")) as { version: string }).version;
@@ -117,5 +118,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(openid4vpRoutes, { deps });
   await app.register(consoleRoutes, { deps });
   await app.register(consoleRegistrarRoutes, { deps });
+  await app.register(consoleRecognitionRoutes, { deps });
   return app;
 }

@@ -17,7 +17,7 @@ th,td{text-align:left;padding:.5rem .6rem;border-top:1px solid #d9d9d9;vertical-
 body main{max-width:64rem}
 </style>`;
 
-const fill = (text: string, params: Record<string, string | number>) =>
+export const fill = (text: string, params: Record<string, string | number>) =>
   text.replace(/\{(\w+)\}/g, (w, k: string) => String(params[k] ?? w));
 
 export interface ConsoleFrame {
@@ -28,12 +28,13 @@ export interface ConsoleFrame {
   readonly path: string;
 }
 
-function layout(frame: ConsoleFrame, title: PageTextKey, content: string, head = ""): string {
+export function layout(frame: ConsoleFrame, title: PageTextKey, content: string, head = ""): string {
   const { lang, slug } = frame;
   const links: [PageTextKey, string][] = [
     ["navHome", "/console"],
     ["navProgrammes", `/console/orgs/${slug}/programmes`],
     ["navCredentials", `/console/orgs/${slug}/credentials`],
+    ["navRecognition", `/console/orgs/${slug}/recognition`],
   ];
   const nav = `<nav aria-label="Console" style="justify-content:flex-start;flex-wrap:wrap">${links
     .map(([k, href]) => `<a href="${escape(href)}?lang=${lang}">${escape(t(k, lang))}</a>`)
@@ -46,7 +47,7 @@ function layout(frame: ConsoleFrame, title: PageTextKey, content: string, head =
   return page(lang, `${nav}<h2>${escape(t(title, lang))}</h2>${content}`, "consoleTitle", `${CSS}${head}`);
 }
 
-function table(lang: Lang, headers: readonly PageTextKey[], rows: readonly string[][], caption: string): string {
+export function table(lang: Lang, headers: readonly PageTextKey[], rows: readonly string[][], caption: string): string {
   if (rows.length === 0) return `<p data-empty>${escape(t("empty", lang))}</p>`;
   return `<table><caption style="text-align:left;padding:.4rem 0;font-weight:600">${escape(caption)}</caption><thead><tr>${headers
     .map((h) => `<th scope="col">${escape(t(h, lang))}</th>`)

@@ -1,0 +1,241 @@
+// The recognition workspace in the console: the inbox, an application with its preparation beside it and the
+// action the reader's role allows (forward, accept a document, conclude, put on the agenda, record), and the
+// commission meeting (draft decision, votes in person, decision, protocol). kk/ru/en.
+import type { Meeting } from "../../db/repositories/commissions.js";
+import type { RecognitionApplication } from "../../db/repositories/recognition-applications.js";
+import { LETTERS } from "../../domain/grading/letter-scale.js";
+import type { Lang } from "../../errors.js";
+import { t, type PageTextKey } from "./messages.js";
+import { type ConsoleFrame, fill, layout, table } from "./registrar-pages.js";
+import { escape } from "./verify-page.js";
+
+type Json = Record<string, unknown>;
+const tt = (key: string, lang: Lang) => t(key as PageTextKey, lang);
+const LOCALES: Readonly<Record<Lang, string>> = { kk: "kk-KZ", ru: "ru-RU", en: "en-GB" };
+/** A moment as people in Kazakhstan read it, in the page's language. */
+const when = (iso: string, lang: Lang) =>
+  new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Almaty" }).format(new Date(iso));
+const csrf = (frame: ConsoleFrame) => `<input type="hidden" name="_csrf" value="${escape(frame.csrfToken)}">`;
+const action = (frame: ConsoleFrame, path: string) => `/console/orgs/${escape(frame.slug)}/${path}?lang=${frame.lang}`;
+const select = (id: string, name: string, options: readonly [string, string][], selected = "") =>
+  `<select id="${id}" name="${name}" class="field">${options.map(([v, label]) => `<option value="${escape(v)}"${v === selected ? " selected" : ""}>${escape(label)}</option>`).join("")}</select>`;
+
+export interface InboxRow {
+  readonly id: string;
+  readonly number: number;
+  readonly procedure: string;
+  readonly learner: string;
+  readonly stage: string;
+  readonly receivedOn: string;
+  readonly overdue: readonly { step: string; due: string; rule: string }[];
+}
+
+export function renderInbox(frame: ConsoleFrame, rows: readonly InboxRow[]): string {
+  const { lang } = frame;
+  return layout(
+    frame,
+    "navRecognition",
+    table(
+      lang,
+      ["number", "learner", "procedure", "stage", "received", "overdue"],
+      rows.map((r) => [
+        `<a href="${action(frame, `recognition/${r.id}`)}">${escape(r.number)}</a>`,
+        escape(r.learner),
+        escape(tt(`procedure_${r.procedure}`, lang)),
+        escape(tt(`stage_${r.stage}`, lang)),
+        escape(r.receivedOn),
+        r.overdue
+          .map((o) => `<strong data-overdue style="color:#a40e0e">${escape(fill(tt(`overdue_${o.step}`, lang), o))}</strong>`)
+          .join("<br>"),
+      ]),
+      t("navRecognition", lang),
+    ),
+  );
+}
+
+export interface ApplicationPageData {
+  readonly application: RecognitionApplication;
+  readonly learner: string;
+  readonly disciplineNames: ReadonlyMap<string, string>;
+  readonly can: {
+    readonly forward: boolean;
+    readonly override: boolean;
+    readonly conclude: boolean;
+    readonly agenda: boolean;
+    readonly record: boolean;
+  };
+  readonly expertGroups: readonly { id: string; name: string }[];
+  readonly openMeetings: readonly { id: string; label: string }[];
+  readonly trail: readonly { at: string; actor: string; action: string }[];
+  readonly notice: string | null;
+  readonly error: string | null;
+  readonly credentialUrl: string | null;
+}
+
+export function renderApplicationPage(frame: ConsoleFrame, d: ApplicationPageData): string {
+  const { lang } = frame;
+  const a = d.application;
+  const docs = table(
+    lang,
+    ["documents", "verdict", "actions"],
+    a.documents.map((doc) => {
+      const flagged = doc.credential !== null && doc.verdict !== "valid" && !doc.override;
+      const accept =
+        flagged && d.can.override
+          ? `<form method="post" action="${action(frame, `recognition/${a.id}/documents/${doc.id}/override`)}">${csrf(frame)}<label for="reason-${doc.id}">${escape(t("reason", lang))}</label><input id="reason-${doc.id}" name="reason" required minlength="5" class="field"><button class="button quiet" type="submit">${escape(t("acceptDocument", lang))}</button></form>`
+          : "";
+      return [
+        escape(doc.title),
+        `<span data-verdict="${escape(doc.verdict ?? "paper")}">${escape(doc.verdict ?? t("paper", lang))}</span>${doc.override ? ` ✓ ${escape(doc.override.reason)}` : ""}`,
+        accept,
+      ];
+    }),
+    t("documents", lang),
+  );
+  const proposals = table(
+    lang,
+    ["discipline", "proposal", "reasons"],
+    a.preparation.disciplines.map((p) => [
+      `${escape(p.code)} · ${escape(p.names[lang])}`,
+      `<strong data-proposal="${escape(p.code)}">${escape(tt(`proposal_${p.proposal}`, lang))}</strong>`,
+      p.reasons.map((r) => escape(fill(tt(`reason_${r.code}`, lang) || r.code, { ...r.params, rule: r.rule }))).join("<br>"),
+    ]),
+    t("preparation", lang),
+  );
+  const forms: string[] = [];
+  if (d.can.forward)
+    forms.push(`<h2>${escape(t("forward", lang))}</h2><form method="post" action="${action(frame, `recognition/${a.id}/forward`)}">${csrf(frame)}
+<label for="group">${escape(t("expertGroup", lang))}</label>${select(
+      "group",
+      "expertGroupId",
+      d.expertGroups.map((g) => [g.id, g.name]),
+    )}
+<button class="button" type="submit">${escape(t("forward", lang))}</button></form>`);
+  if (d.can.conclude) {
+    const aspects = ["learningOutcomes", "programmeGoals", "volume", "grade"]
+      .map(
+        (
+          k,
+        ) => `<fieldset style="border:1px solid #d9d9d9;border-radius:.5rem;margin:.5rem 0;padding:.5rem 1rem"><legend>${escape(tt(`aspect_${k}`, lang))}</legend>
+<label for="${k}-match">${escape(t("proposal", lang))}</label>${select(
+          `${k}-match`,
+          `${k}.match`,
+          ["full", "partial", "none"].map((m) => [m, tt(`match_${m}`, lang)] as [string, string]),
+        )}
+<label for="${k}-comment">${escape(t("comment", lang))}</label><input id="${k}-comment" name="${k}.comment" required class="field"></fieldset>`,
+      )
+      .join("");
+    const recommendations = a.disciplineCodes
+      .map((code) => {
+        const proposal = a.preparation.disciplines.find((p) => p.code === code);
+        return `<fieldset style="border:1px solid #d9d9d9;border-radius:.5rem;margin:.5rem 0;padding:.5rem 1rem"><legend>${escape(code)} · ${escape(d.disciplineNames.get(code) ?? "")}</legend>
+<label for="rec-${code}">${escape(t("recommendation", lang))}</label>${select(
+          `rec-${code}`,
+          `rec.${code}.recommendation`,
+          ["recognise", "partly", "not"].map((r) => [r, tt(`proposal_${r}`, lang)] as [string, string]),
+          proposal?.proposal,
+        )}
+<label for="letter-${code}">${escape(t("letter", lang))}</label>${select(`letter-${code}`, `rec.${code}.letter`, [["", "—"], ...LETTERS.map((l) => [l, l] as [string, string])], proposal?.grade?.letter ?? "")}
+<label for="comment-${code}">${escape(t("comment", lang))}</label><input id="comment-${code}" name="rec.${code}.comment" required class="field"></fieldset>`;
+      })
+      .join("");
+    forms.push(`<h2>${escape(t("conclusionTitle", lang))}</h2><form method="post" action="${action(frame, `recognition/${a.id}/conclusion`)}">${csrf(frame)}
+${aspects}${recommendations}<label for="summary">${escape(t("summary", lang))}</label><input id="summary" name="summary" required class="field">
+<button class="button" type="submit">${escape(t("submitConclusion", lang))}</button></form>`);
+  }
+  if (d.can.agenda && d.openMeetings.length > 0)
+    forms.push(`<h2>${escape(t("putOnAgenda", lang))}</h2><form method="post" action="${action(frame, `recognition/${a.id}/agenda`)}">${csrf(frame)}
+<label for="meeting">${escape(t("meeting", lang))}</label>${select(
+      "meeting",
+      "meetingId",
+      d.openMeetings.map((m) => [m.id, m.label]),
+    )}
+<button class="button" type="submit">${escape(t("putOnAgenda", lang))}</button></form>`);
+  if (d.can.record)
+    forms.push(
+      `<form method="post" action="${action(frame, `recognition/${a.id}/transcript`)}">${csrf(frame)}<button class="button" type="submit">${escape(t("recordTranscript", lang))}</button></form>`,
+    );
+  const decision = a.decision
+    ? `<h2>${escape(t("decisionHeading", lang))}</h2><p data-decision="${escape(a.decision.outcome)}"><strong>${escape(tt(`decision_${a.decision.outcome}`, lang))}</strong>${
+        a.decision.protocolNumber !== null
+          ? ` · <a href="/orgs/${escape(frame.slug)}/meetings/${escape(a.decision.meetingId)}/protocol?format=pdf&amp;lang=${lang}">${escape(t("protocolPdf", lang))} № ${escape(a.decision.protocolNumber)}</a> · <a href="/orgs/${escape(frame.slug)}/meetings/${escape(a.decision.meetingId)}/extracts/${escape(a.id)}?format=pdf&amp;lang=${lang}">${escape(t("extractPdf", lang))}</a>`
+          : ""
+      }${d.credentialUrl ? ` · <a data-credential href="${escape(d.credentialUrl)}?lang=${lang}">${escape(t("pageTitle", lang))}</a>` : ""}</p>`
+    : "";
+  const content = `${d.notice ? `<div class="notice" role="status">${escape(d.notice)}</div>` : ""}
+${d.error ? `<div class="verdict bad" role="alert" data-error>${escape(d.error)}</div>` : ""}
+<dl><dt>${escape(t("learner", lang))}</dt><dd>${escape(d.learner)}</dd><dt>${escape(t("procedure", lang))}</dt><dd>${escape(tt(`procedure_${a.procedure}`, lang))}</dd>
+<dt>${escape(t("stage", lang))}</dt><dd data-stage="${escape(a.stage)}">${escape(tt(`stage_${a.stage}`, lang))}</dd><dt>${escape(t("received", lang))}</dt><dd>${escape(a.receivedOn)}</dd></dl>
+${docs}${proposals}${decision}${forms.join("")}
+<h2>${escape(t("history", lang))}</h2><ol>${d.trail.map((e) => `<li>${escape(when(e.at, lang))} · ${escape(e.action)} · ${escape(e.actor)}</li>`).join("")}</ol>`;
+  return layout(frame, "navRecognition", `<p><strong>${escape(t("number", lang))} ${escape(a.number)}</strong></p>${content}`);
+}
+
+export interface MeetingPageData {
+  readonly meeting: Meeting;
+  readonly items: readonly {
+    applicationId: string;
+    number: number;
+    learner: string;
+    disciplines: readonly { code: string; credits: number; hours: number; letter: string }[];
+  }[];
+  readonly isSecretary: boolean;
+  readonly voterId: string | null;
+  readonly notice: string | null;
+  readonly error: string | null;
+}
+
+export function renderMeetingPage(frame: ConsoleFrame, d: MeetingPageData): string {
+  const { lang } = frame;
+  const m = d.meeting;
+  const items = d.items
+    .map((item) => {
+      const state = m.items.find((i) => i.applicationId === item.applicationId)!;
+      const path = `meetings/${m.id}/agenda/${item.applicationId}`;
+      const motion = state.motion
+        ? `<p data-motion>${escape(state.motion.outcome === "recognise" ? state.motion.disciplines.map((x) => `${x.code}: ${x.credits} / ${x.hours} / ${x.letter}`).join("; ") : tt("decision_refused", lang))}</p>`
+        : "";
+      const tally = ["for", "against", "abstain"]
+        .map((c) => `${tt(`vote_${c}`, lang)}: <span data-tally="${c}">${state.votes.filter((v) => v.choice === c).length}</span>`)
+        .join(" · ");
+      const myVote = d.voterId ? state.votes.find((v) => v.voterUserId === d.voterId) : undefined;
+      const voting =
+        d.voterId && state.motion && !state.outcome && !myVote && m.status === "open"
+          ? `<form method="post" action="${action(frame, `${path}/votes`)}" style="display:flex;gap:.5rem">${csrf(frame)}${[
+              "for",
+              "against",
+              "abstain",
+            ]
+              .map(
+                (c) =>
+                  `<button class="button${c === "for" ? "" : " quiet"}" type="submit" name="choice" value="${c}">${escape(tt(`vote_${c}`, lang))}</button>`,
+              )
+              .join("")}</form>`
+          : "";
+      const secretary =
+        d.isSecretary && m.status === "open" && !state.outcome
+          ? `<form method="post" action="${action(frame, `${path}/motion`)}">${csrf(frame)}${item.disciplines
+              .map((x) => `<input type="hidden" name="discipline" value="${escape(`${x.code}|${x.credits}|${x.hours}|${x.letter}`)}">`)
+              .join("")}<button class="button quiet" type="submit">${escape(t("putMotion", lang))}</button></form>
+<form method="post" action="${action(frame, `${path}/decision`)}">${csrf(frame)}<button class="button" type="submit">${escape(t("recordDecision", lang))}</button></form>`
+          : "";
+      return `<section style="background:#fff;border:1px solid #d9d9d9;border-radius:.5rem;padding:.75rem 1rem;margin:.75rem 0" data-item="${escape(item.applicationId)}">
+<h3 style="margin:.2rem 0">${escape(t("number", lang))} ${escape(item.number)} · ${escape(item.learner)}${state.outcome ? ` — <span data-outcome="${escape(state.outcome)}">${escape(state.outcome)}</span>` : ""}</h3>
+${motion}<p>${tally}</p>${voting}${secretary}</section>`;
+    })
+    .join("");
+  const footer =
+    m.status === "closed"
+      ? `<p><a href="/orgs/${escape(frame.slug)}/meetings/${escape(m.id)}/protocol?format=pdf&amp;lang=${lang}">${escape(t("protocolPdf", lang))} № ${escape(m.protocolNumber)}</a></p>`
+      : d.isSecretary
+        ? `<form method="post" action="${action(frame, `meetings/${m.id}/close`)}">${csrf(frame)}<button class="button" type="submit">${escape(t("closeMeeting", lang))}</button></form>`
+        : "";
+  return layout(
+    frame,
+    "meeting",
+    `${d.notice ? `<div class="notice" role="status">${escape(d.notice)}</div>` : ""}${d.error ? `<div class="verdict bad" role="alert" data-error>${escape(d.error)}</div>` : ""}
+<p>${escape(m.heldOn)}${m.place ? ` · ${escape(m.place)}` : ""}</p>${items || `<p>${escape(t("empty", lang))}</p>`}${footer}`,
+  );
+}
+
+export type { Json };

@@ -1,0 +1,381 @@
+// The recognition workspace of the console: the inbox, an application (forward, accept a flagged document, the
+// expert's conclusion, the agenda, the transcript), and the meeting (draft decision, votes, decision, closing).
+// Every action goes through the same services as the API, with the signed-in person as the actor.
+import formbody from "@fastify/formbody";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { decide, ANY_MEMBER, type InstitutionRole, type Principal } from "../../domain/access/roles.js";
+import type { Institution } from "../../domain/institutions/institution.js";
+import { commissionKindFor, type VoteChoice } from "../../domain/recognition/commission.js";
+import type { ExpertConclusionDraft } from "../../domain/recognition/expert-conclusion.js";
+import { AppError, type Lang } from "../../errors.js";
+import type { Deps } from "../../services/deps.js";
+import { institutionBySlug } from "../../services/did-documents.js";
+import {
+  concludeApplication,
+  findApplication,
+  forwardToExperts,
+  overdueSteps,
+  overrideDocument,
+} from "../../services/recognition/applications.js";
+import { addToAgenda, castVote, closeMeeting, decideApplication, findMeeting, putMotion } from "../../services/recognition/meetings.js";
+import { recordInTranscript } from "../../services/recognition/transcripts.js";
+import { credentialUrlOf } from "../../services/urls.js";
+import { kzDateOf } from "../../domain/calendar/working-days.js";
+import { pickLang } from "../lang.js";
+import { t } from "../pages/messages.js";
+import { renderApplicationPage, renderInbox, renderMeetingPage } from "../pages/recognition-pages.js";
+import { renderNotAllowed, type ConsoleFrame } from "../pages/registrar-pages.js";
+import { SlugSchema } from "../schemas/institutions.js";
+
+const LangQuery = z.object({ lang: z.enum(["kk", "ru", "en"]).optional(), notice: z.literal("done").optional() });
+const Form = z.record(z.string(), z.unknown());
+
+interface Context {
+  readonly frame: ConsoleFrame;
+  readonly institution: Institution;
+  readonly principal: Principal;
+}
+
+export const consoleRecognitionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  const open = { access: { scope: "public" } } as const;
+  const tags = ["console"];
+  const html = (reply: FastifyReply, status: number, body: string) =>
+    reply
+      .code(status)
+      .type("text/html; charset=utf-8")
+      .headers({ "cache-control": "no-store", "referrer-policy": "same-origin" })
+      .send(body);
+  const has = (p: Principal, institution: Institution, role: InstitutionRole) =>
+    decide(p, { scope: "institution", roles: [role] }, institution.id).allowed;
+
+  async function context(request: FastifyRequest, reply: FastifyReply, slug: string): Promise<Context | null> {
+    const lang: Lang = pickLang(
+      request.headers["accept-language"],
+      (request.query as { lang?: string }).lang ?? request.cookies.kualik_lang,
+    );
+    if (!request.session || !request.principal) {
+      await reply.redirect(`/console/sign-in?lang=${lang}`, 303);
+      return null;
+    }
+    const frame: ConsoleFrame = { lang, slug, csrfToken: request.session.csrfToken, path: request.url.split("?")[0]! };
+    const institution = await institutionBySlug(slug, deps);
+    if (!institution || !decide(request.principal, { scope: "institution", roles: ANY_MEMBER }, institution.id).allowed) {
+      await html(reply, institution ? 403 : 404, renderNotAllowed(frame));
+      return null;
+    }
+    return { frame, institution, principal: request.principal };
+  }
+
+  async function applicationPage(
+    ctx: Context,
+    reply: FastifyReply,
+    applicationId: string,
+    status = 200,
+    notice: string | null = null,
+    error: string | null = null,
+  ) {
+    const { institution, principal, frame } = ctx;
+    const a = await findApplication(institution, applicationId, deps);
+    const learner = await deps.repos.learners.findById(institution.id, a.learnerId);
+    const curriculum = await deps.repos.curricula.findCurriculumById(a.curriculumId);
+    const group = a.expertGroupId ? await deps.repos.commissions.findExpertGroup(institution.id, a.expertGroupId) : null;
+    const secretary = has(principal, institution, "commission_secretary");
+    const openMeetings: { id: string; label: string }[] = [];
+    if (secretary && a.stage === "concluded")
+      for (const c of await deps.repos.commissions.list(institution.id))
+        if (c.kind === commissionKindFor(a.procedure))
+          for (const m of await deps.repos.commissions.listMeetings(c.id))
+            if (m.status === "open") openMeetings.push({ id: m.id, label: `${m.heldOn} · ${m.place ?? c.orderNumber}` });
+    const credentialId = a.decision?.credentialId ?? null;
+    const body = renderApplicationPage(frame, {
+      application: a,
+      learner: learner?.fullName ?? "—",
+      disciplineNames: new Map((curriculum?.disciplines ?? []).map((d) => [d.code, d.names[frame.lang]])),
+      can: {
+        forward: secretary && a.stage === "submitted",
+        override: secretary && (a.stage === "submitted" || a.stage === "with_experts"),
+        conclude: a.stage === "with_experts" && !!principal.userId && !!group?.members.some((m) => m.userId === principal.userId),
+        agenda: secretary && a.stage === "concluded",
+        record:
+          has(principal, institution, "registrar") &&
+          a.stage === "decided" &&
+          a.decision?.outcome === "recognised" &&
+          a.decision.protocolNumber !== null,
+      },
+      expertGroups: (await deps.repos.commissions.listExpertGroups(institution.id)).map((g) => ({ id: g.id, name: g.name })),
+      openMeetings,
+      trail: await Promise.all(
+        (await deps.repos.audit.listBySubject(`application:${a.id}`)).map(async (e) => ({
+          at: e.at.toISOString(),
+          // People by name; machine actors (tokens, wallets) as they are.
+          actor: e.actor.startsWith("user:") ? ((await deps.repos.users.findById(e.actor.slice(5)))?.fullName ?? e.actor) : e.actor,
+          action: e.action,
+        })),
+      ),
+      notice,
+      error,
+      credentialUrl: credentialId ? credentialUrlOf(deps.config.publicUrl, credentialId) : null,
+    });
+    return html(reply, status, body);
+  }
+
+  async function meetingPage(
+    ctx: Context,
+    reply: FastifyReply,
+    meetingId: string,
+    status = 200,
+    notice: string | null = null,
+    error: string | null = null,
+  ) {
+    const { meeting, commission } = await findMeeting(ctx.institution, meetingId, deps);
+    const items = [];
+    for (const item of meeting.items) {
+      const a = await findApplication(ctx.institution, item.applicationId, deps);
+      const learner = await deps.repos.learners.findById(ctx.institution.id, a.learnerId);
+      const recommended = (a.conclusion?.recommendations ?? []).filter((r) => r.recommendation !== "not" && r.letter);
+      const prepared = new Map(a.preparation.disciplines.map((d) => [d.code, d]));
+      items.push({
+        applicationId: a.id,
+        number: a.number,
+        learner: learner?.fullName ?? "—",
+        disciplines: recommended.map((r) => ({
+          code: r.disciplineCode,
+          credits: r.credits ?? prepared.get(r.disciplineCode)?.credits ?? 0,
+          hours: r.hours ?? prepared.get(r.disciplineCode)?.hours ?? 0,
+          letter: r.letter!,
+        })),
+      });
+    }
+    const userId = ctx.principal.userId ?? null;
+    const voter = userId && commission.members.some((m) => m.userId === userId) && meeting.present.includes(userId) ? userId : null;
+    return html(
+      reply,
+      status,
+      renderMeetingPage(ctx.frame, {
+        meeting,
+        items,
+        isSecretary: has(ctx.principal, ctx.institution, "commission_secretary"),
+        voterId: voter,
+        notice,
+        error,
+      }),
+    );
+  }
+
+  /** Runs an action; on a refusal the same page comes back with the reason, on success a fresh one. */
+  async function act(
+    reply: FastifyReply,
+    ctx: Context,
+    back: () => unknown,
+    again: (error: string, status: number) => unknown,
+    fn: () => Promise<unknown>,
+  ) {
+    try {
+      await fn();
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return again(error.localized(ctx.frame.lang), error.status);
+    }
+    return back();
+  }
+
+  const slugOnly = z.object({ slug: SlugSchema });
+  app.get(
+    "/console/orgs/:slug/recognition",
+    { config: open, schema: { tags, summary: "Console: recognition inbox", params: slugOnly, querystring: LangQuery } },
+    async (request, reply) => {
+      const ctx = await context(request, reply, request.params.slug);
+      if (!ctx) return reply;
+      const today = kzDateOf(deps.clock());
+      const { items } = await deps.repos.applications.list({ institutionId: ctx.institution.id, limit: 100, offset: 0 });
+      const rows = [];
+      for (const a of items) {
+        const learner = await deps.repos.learners.findById(ctx.institution.id, a.learnerId);
+        rows.push({
+          id: a.id,
+          number: a.number,
+          procedure: a.procedure,
+          learner: learner?.fullName ?? "—",
+          stage: a.stage,
+          receivedOn: a.receivedOn,
+          overdue: overdueSteps(a, today),
+        });
+      }
+      return html(reply, 200, renderInbox(ctx.frame, rows));
+    },
+  );
+
+  const appParams = z.object({ slug: SlugSchema, applicationId: z.uuid() });
+  const redirectToApplication = (reply: FastifyReply, ctx: Context, id: string) =>
+    reply.redirect(`/console/orgs/${ctx.institution.slug}/recognition/${id}?lang=${ctx.frame.lang}&notice=done`, 303);
+  app.get(
+    "/console/orgs/:slug/recognition/:applicationId",
+    { config: open, schema: { tags, summary: "Console: one application", params: appParams, querystring: LangQuery } },
+    async (request, reply) => {
+      const ctx = await context(request, reply, request.params.slug);
+      if (!ctx) return reply;
+      return applicationPage(ctx, reply, request.params.applicationId, 200, request.query.notice ? t("done", ctx.frame.lang) : null);
+    },
+  );
+
+  const appAction = (path: string, summary: string, run: (ctx: Context, id: string, form: Record<string, unknown>) => Promise<unknown>) =>
+    app.post(
+      `/console/orgs/:slug/recognition/:applicationId/${path}`,
+      { config: open, schema: { tags, summary, params: appParams, querystring: LangQuery, body: Form } },
+      async (request, reply) => {
+        const ctx = await context(request, reply, request.params.slug);
+        if (!ctx) return reply;
+        const id = request.params.applicationId;
+        return act(
+          reply,
+          ctx,
+          () => redirectToApplication(reply, ctx, id),
+          (error, status) => applicationPage(ctx, reply, id, status, null, error),
+          () => run(ctx, id, request.body),
+        );
+      },
+    );
+
+  appAction("forward", "Console: send to the expert group", (ctx, id, form) =>
+    forwardToExperts(ctx.institution, id, String(form.expertGroupId ?? ""), ctx.principal.actor, deps),
+  );
+  app.post(
+    "/console/orgs/:slug/recognition/:applicationId/documents/:documentId/override",
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "Console: accept a flagged document",
+        params: appParams.extend({ documentId: z.uuid() }),
+        querystring: LangQuery,
+        body: Form,
+      },
+    },
+    async (request, reply) => {
+      const ctx = await context(request, reply, request.params.slug);
+      if (!ctx) return reply;
+      const { applicationId, documentId } = request.params;
+      return act(
+        reply,
+        ctx,
+        () => redirectToApplication(reply, ctx, applicationId),
+        (error, status) => applicationPage(ctx, reply, applicationId, status, null, error),
+        () =>
+          overrideDocument(ctx.institution, applicationId, documentId, String(request.body.reason ?? "").trim(), ctx.principal.actor, deps),
+      );
+    },
+  );
+  appAction("conclusion", "Console: the expert conclusion", async (ctx, id, form) => {
+    const text = (key: string) => String(form[key] ?? "").trim();
+    const application = await findApplication(ctx.institution, id, deps);
+    const aspect = (k: string) => ({ match: text(`${k}.match`) as "full" | "partial" | "none", comment: text(`${k}.comment`) });
+    const conclusion: ExpertConclusionDraft = {
+      assessments: {
+        learningOutcomes: aspect("learningOutcomes"),
+        programmeGoals: aspect("programmeGoals"),
+        volume: aspect("volume"),
+        grade: aspect("grade"),
+      },
+      recommendations: application.disciplineCodes.map((code) => {
+        const prepared = application.preparation.disciplines.find((d) => d.code === code);
+        const recommendation = text(`rec.${code}.recommendation`) as "recognise" | "partly" | "not";
+        const letter = text(`rec.${code}.letter`);
+        return {
+          disciplineCode: code,
+          recommendation,
+          comment: text(`rec.${code}.comment`),
+          ...(letter ? { letter } : {}),
+          ...(recommendation !== "not" && prepared ? { credits: prepared.credits, hours: prepared.hours } : {}),
+        } as ExpertConclusionDraft["recommendations"][number];
+      }),
+      summary: text("summary"),
+    };
+    return concludeApplication(
+      ctx.institution,
+      id,
+      conclusion,
+      { actor: ctx.principal.actor, userId: ctx.principal.userId, platformAdmin: ctx.principal.platformAdmin },
+      deps,
+    );
+  });
+  appAction("agenda", "Console: put on a meeting's agenda", (ctx, id, form) =>
+    addToAgenda(ctx.institution, String(form.meetingId ?? ""), id, ctx.principal.actor, deps),
+  );
+  appAction("transcript", "Console: record in the transcript", (ctx, id) =>
+    recordInTranscript(ctx.institution, id, undefined, ctx.principal.actor, deps),
+  );
+
+  const meetingParams = z.object({ slug: SlugSchema, meetingId: z.uuid() });
+  app.get(
+    "/console/orgs/:slug/meetings/:meetingId",
+    { config: open, schema: { tags, summary: "Console: a commission meeting", params: meetingParams, querystring: LangQuery } },
+    async (request, reply) => {
+      const ctx = await context(request, reply, request.params.slug);
+      if (!ctx) return reply;
+      return meetingPage(ctx, reply, request.params.meetingId, 200, request.query.notice ? t("done", ctx.frame.lang) : null);
+    },
+  );
+  const meetingAction = (
+    path: string,
+    summary: string,
+    run: (ctx: Context, meetingId: string, applicationId: string, form: Record<string, unknown>) => Promise<unknown>,
+  ) =>
+    app.post(
+      `/console/orgs/:slug/meetings/:meetingId/${path}`,
+      {
+        config: open,
+        schema: {
+          tags,
+          summary,
+          params: meetingParams.extend({ applicationId: z.uuid().optional() }),
+          querystring: LangQuery,
+          body: Form.optional(),
+        },
+      },
+      async (request, reply) => {
+        const ctx = await context(request, reply, request.params.slug);
+        if (!ctx) return reply;
+        const { meetingId, applicationId } = request.params;
+        return act(
+          reply,
+          ctx,
+          () => reply.redirect(`/console/orgs/${ctx.institution.slug}/meetings/${meetingId}?lang=${ctx.frame.lang}&notice=done`, 303),
+          (error, status) => meetingPage(ctx, reply, meetingId, status, null, error),
+          () => run(ctx, meetingId, applicationId ?? "", request.body ?? {}),
+        );
+      },
+    );
+  meetingAction("agenda/:applicationId/motion", "Console: put the draft decision to the vote", (ctx, meetingId, applicationId, form) => {
+    const disciplines = [form.discipline ?? []].flat().map((d) => {
+      const [code, credits, hours, letter] = String(d).split("|");
+      return { code: code ?? "", credits: Number(credits), hours: Number(hours), letter: letter ?? "" };
+    });
+    return putMotion(
+      ctx.institution,
+      meetingId,
+      applicationId,
+      { outcome: disciplines.length > 0 ? "recognise" : "refuse", disciplines, note: null },
+      ctx.principal.actor,
+      deps,
+    );
+  });
+  meetingAction("agenda/:applicationId/votes", "Console: vote, in person", (ctx, meetingId, applicationId, form) =>
+    castVote(
+      ctx.institution,
+      meetingId,
+      applicationId,
+      String(form.choice ?? "") as VoteChoice,
+      { actor: ctx.principal.actor, userId: ctx.principal.userId },
+      deps,
+    ),
+  );
+  meetingAction("agenda/:applicationId/decision", "Console: record the decision", (ctx, meetingId, applicationId) =>
+    decideApplication(ctx.institution, meetingId, applicationId, ctx.principal.actor, deps),
+  );
+  meetingAction("close", "Console: close the meeting", (ctx, meetingId) =>
+    closeMeeting(ctx.institution, meetingId, ctx.principal.actor, deps),
+  );
+};
