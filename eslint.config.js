@@ -49,4 +49,6 @@ export default tseslint.config(
   // Tests beside the code may read fixtures from disk; the code under test may not.
   ...folders.map((folder) => ({ files: [`src/${folder}/**/*.ts`], ignores: ["src/**/*.test.ts"], rules: forbiddenFor(folder) })),
   { files: ["scripts/**", "bench/**", "test/**"], rules: { "no-console": "off" } },
+  // The console's browser scripts: plain scripts, with the page's globals and uPlot.
+  { files: ["web/**/*.js"], languageOptions: { sourceType: "script", globals: { ...globals.browser, uPlot: "readonly" } } },
 );

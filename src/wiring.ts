@@ -21,6 +21,8 @@ import { commissionsRepository } from "./db/repositories/commissions.js";
 import { recognitionApplicationsRepository } from "./db/repositories/recognition-applications.js";
 import { walletsRepository } from "./db/repositories/wallets.js";
 import { sessionsRepository } from "./db/repositories/sessions.js";
+import { statsRepository } from "./db/repositories/stats.js";
+import { VerificationStats } from "./services/verification-stats.js";
 import { SigningKeys } from "./credentials/signing-keys.js";
 import type { Deps, Repositories } from "./services/deps.js";
 import { didDocumentFor, ensurePlatformIdentity } from "./services/did-documents.js";
@@ -68,6 +70,7 @@ export async function wire(
       applications: recognitionApplicationsRepository(db),
       wallets: walletsRepository(db),
       sessions: sessionsRepository(db),
+      stats: statsRepository(db),
     };
     const caches = createCaches(config.cacheTtlMs);
     const didWebResolver = createDidWebResolver({
@@ -86,13 +89,21 @@ export async function wire(
     });
     let runner: AwardBatchRunner | null = null;
     const queue = { enqueue: (batchId: string) => runner?.enqueue(batchId) };
-    const deps: Deps = { config, db, agent, repos, caches, signing, queue, clock: options.clock ?? (() => new Date()) };
+    const clock = options.clock ?? (() => new Date());
+    const stats = new VerificationStats(repos, clock);
+    const deps: Deps = { config, db, agent, repos, caches, signing, queue, clock, stats };
     runner = new AwardBatchRunner(deps, options.log ?? silentLog);
     const platformDid = await ensurePlatformIdentity(deps);
     await checkSecretKeyOpensKeys(deps, platformDid);
     const prefix = `${didWebFor(config.publicUrl, ["orgs"])}:`;
     const institutionsUnderOtherUrl = (await repos.institutions.list()).filter((i) => !i.did.startsWith(prefix)).map((i) => i.slug);
     const batches = runner;
+    // Verification counts reach the database in batches (see services/verification-stats.ts).
+    const flushing = setInterval(
+      () => void stats.flush().catch((error: unknown) => options.log?.error({ err: error }, "could not store verification counts")),
+      5_000,
+    );
+    flushing.unref();
     return {
       deps,
       migration,
@@ -100,6 +111,8 @@ export async function wire(
       institutionsUnderOtherUrl,
       runner: batches,
       close: async () => {
+        clearInterval(flushing);
+        await stats.flush().catch(() => undefined);
         await batches.close();
         await db.$disconnect();
       },

@@ -3,6 +3,8 @@
 import { readFileSync } from "node:fs";
 import helmet from "@fastify/helmet";
 import cookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import path from "node:path";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "../config.js";
@@ -119,5 +121,13 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(consoleRoutes, { deps });
   await app.register(consoleRegistrarRoutes, { deps });
   await app.register(consoleRecognitionRoutes, { deps });
+  // The console's scripts (web/) and the one library they use (uPlot), served from this origin.
+  await app.register(fastifyStatic, { root: path.join(projectRoot, "web"), prefix: "/web/", maxAge: 3600_000, decorateReply: false });
+  await app.register(fastifyStatic, {
+    root: path.join(projectRoot, "node_modules", "uplot", "dist"),
+    prefix: "/vendor/uplot/",
+    decorateReply: false,
+    allowedPath: (pathName) => /\/uPlot\.(iife\.min\.js|min\.css)$/.test(pathName),
+  });
   return app;
 }

@@ -16,6 +16,8 @@ import type { CommissionsRepository } from "../db/repositories/commissions.js";
 import type { RecognitionApplicationsRepository } from "../db/repositories/recognition-applications.js";
 import type { WalletsRepository } from "../db/repositories/wallets.js";
 import type { SessionsRepository } from "../db/repositories/sessions.js";
+import type { StatsRepository } from "../db/repositories/stats.js";
+import type { VerificationStats } from "./verification-stats.js";
 import type { SigningKeys } from "../credentials/signing-keys.js";
 import type { VeramoStorage } from "../credentials/stores/storage.js";
 import type { Caches } from "./caches.js";
@@ -37,6 +39,7 @@ export interface Repositories {
   readonly applications: RecognitionApplicationsRepository;
   readonly wallets: WalletsRepository;
   readonly sessions: SessionsRepository;
+  readonly stats: StatsRepository;
 }
 
 export interface Deps {
@@ -50,4 +53,6 @@ export interface Deps {
   readonly signing: SigningKeys;
   /** Background processing of award batches. */
   readonly queue: BatchQueue;
+  /** Verification counts for the dashboard, stored in batches. */
+  readonly stats: VerificationStats;
 }

@@ -141,7 +141,9 @@ function reportOf(findings: CredentialFindings, policy: Policy): VerificationRep
 }
 
 export async function verifyIncomingCredential(input: unknown, policy: Policy, deps: Deps): Promise<VerificationReport> {
-  return reportOf(await verifyCredential(input, verificationEnvironment(deps)), policy);
+  const report = reportOf(await verifyCredential(input, verificationEnvironment(deps)), policy);
+  await deps.stats.record(report.issuer);
+  return report;
 }
 
 export interface PresentationReport {
@@ -164,6 +166,7 @@ export async function verifyIncomingPresentation(
 ): Promise<PresentationReport> {
   const findings = await verifyPresentation(input, options, verificationEnvironment(deps));
   const credentials = findings.credentials.map((c) => reportOf(c, policy));
+  for (const c of credentials) await deps.stats.record(c.issuer);
   const own = decideVerdict(findings.checks, { requireTrust: false });
   const failing = credentials.find((c) => !c.verified);
   const verdict = !own.verified ? own.verdict : failing ? failing.verdict : "valid";

@@ -32,6 +32,7 @@ export function layout(frame: ConsoleFrame, title: PageTextKey, content: string,
   const { lang, slug } = frame;
   const links: [PageTextKey, string][] = [
     ["navHome", "/console"],
+    ["navDashboard", `/console/orgs/${slug}/dashboard`],
     ["navProgrammes", `/console/orgs/${slug}/programmes`],
     ["navCredentials", `/console/orgs/${slug}/credentials`],
     ["navRecognition", `/console/orgs/${slug}/recognition`],

@@ -23,7 +23,7 @@ declare module "fastify" {
 }
 
 /** Routes added by third-party plugins (Swagger UI) that are public by nature. */
-const PUBLIC_PREFIXES = ["/docs"];
+const PUBLIC_PREFIXES = ["/docs", "/web/", "/vendor/"];
 
 export function registerAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest("principal", null);

@@ -5,7 +5,9 @@ import multipart from "@fastify/multipart";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { decide, type InstitutionRole } from "../../domain/access/roles.js";
+import { ANY_MEMBER, decide, type InstitutionRole } from "../../domain/access/roles.js";
+import { dashboardOf } from "../../services/dashboard.js";
+import { renderDashboard } from "../pages/dashboard-page.js";
 import type { Institution } from "../../domain/institutions/institution.js";
 import { checkAwardRows } from "../../domain/qualifications/award-rows.js";
 import { AppError, type Lang } from "../../errors.js";
@@ -95,6 +97,37 @@ export const consoleRegistrarRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
     }
     return rows;
   };
+
+  app.get(
+    "/console/orgs/:slug/dashboard",
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "Console: the dashboard (charts of issued credentials and verifications, applications by stage)",
+        params: z.strictObject({ slug: SlugSchema }),
+        querystring: z.strictObject({ lang: Lang }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await registrarPage(request, reply, request.params.slug, ANY_MEMBER);
+      if (!ctx) return reply;
+      return html(reply, 200, renderDashboard(ctx.frame, await dashboardOf(ctx.institution, deps)));
+    },
+  );
+  app.get(
+    "/orgs/:slug/dashboard",
+    {
+      config: { access: { scope: "institution", roles: ANY_MEMBER } },
+      schema: {
+        tags: ["console"],
+        summary: "The dashboard's figures: per week for 12 weeks, and applications by stage",
+        security: [{ bearer: [] }],
+        params: z.strictObject({ slug: SlugSchema }),
+      },
+    },
+    async (request) => dashboardOf(request.institution!, deps),
+  );
 
   app.get(
     "/console/orgs/:slug/programmes",
