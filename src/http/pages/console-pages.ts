@@ -60,6 +60,7 @@ export function renderConsoleHome(input: {
     }),
   ];
   const tools: [PageTextKey, string][] = [
+    ...(principal.platformAdmin ? ([["navAdmin", "/console/admin"]] as [PageTextKey, string][]) : []),
     ["toolVerify", "/verify"],
     ["toolRequest", "/verify/request"],
     ["toolApi", "/docs"],
