@@ -28,7 +28,12 @@ async function expectAccessible(page: Page) {
 
 async function award(n: number): Promise<{ id: string; jwt: string }> {
   const post = (url: string, payload: object) => svc.app.inject({ method: "POST", url, headers: bearer(registrar), payload });
-  const attestation = await post("/orgs/kaznu/programmes/DA-101/attestations", { learner: { fullName: `Learner ${n}`, iin: testIin(n) }, session: "2026-06", heldOn: "2026-06-20", result: { percent: 80 } });
+  const attestation = await post("/orgs/kaznu/programmes/DA-101/attestations", {
+    learner: { fullName: `Learner ${n}`, iin: testIin(n) },
+    session: "2026-06",
+    heldOn: "2026-06-20",
+    result: { percent: 80 },
+  });
   return (await post("/orgs/kaznu/programmes/DA-101/awards", { attestationId: attestation.json().id })).json();
 }
 
@@ -44,8 +49,20 @@ beforeAll(async () => {
   svc = await startService();
   base = await svc.app.listen({ host: "127.0.0.1", port: 0 });
   ({ registrar } = await withPublishedProgramme(svc));
-  const user = (await svc.app.inject({ method: "POST", url: "/users", headers: admin, payload: { email: "admin@kualik.kz", fullName: "Platform Admin", isPlatformAdmin: true } })).json();
-  await svc.app.inject({ method: "PUT", url: `/users/${user.id}/password`, headers: admin, payload: { password: "administrator passphrase" } });
+  const user = (
+    await svc.app.inject({
+      method: "POST",
+      url: "/users",
+      headers: admin,
+      payload: { email: "admin@kualik.kz", fullName: "Platform Admin", isPlatformAdmin: true },
+    })
+  ).json();
+  await svc.app.inject({
+    method: "PUT",
+    url: `/users/${user.id}/password`,
+    headers: admin,
+    payload: { password: "administrator passphrase" },
+  });
   browser = await launchBrowser();
 }, 60_000);
 
@@ -100,8 +117,15 @@ describe("the administrator's console", () => {
   it("a user who is not an administrator is refused", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const user = (await svc.app.inject({ method: "POST", url: "/users", headers: admin, payload: { email: "viewer@kaznu.kz", fullName: "Viewer" } })).json();
-    await svc.app.inject({ method: "PUT", url: `/users/${user.id}/password`, headers: admin, payload: { password: "viewer passphrase 2026" } });
+    const user = (
+      await svc.app.inject({ method: "POST", url: "/users", headers: admin, payload: { email: "viewer@kaznu.kz", fullName: "Viewer" } })
+    ).json();
+    await svc.app.inject({
+      method: "PUT",
+      url: `/users/${user.id}/password`,
+      headers: admin,
+      payload: { password: "viewer passphrase 2026" },
+    });
     await signIn(page, "viewer@kaznu.kz", "viewer passphrase 2026");
     const response = await page.goto(`${base}/console/admin?lang=en`);
     expect(response?.status()).toBe(403);
