@@ -81,7 +81,7 @@ export function renderProgrammesPage(
 ): string {
   const { lang, slug } = frame;
   const rows = programmes.map((p) => [
-    escape(p.code),
+    `<a href="/console/orgs/${escape(slug)}/programmes/${encodeURIComponent(p.code)}?lang=${lang}">${escape(p.code)}</a>`,
     escape(p.name),
     escape(t(`programmeStatus_${p.status}` as PageTextKey, lang)),
     escape(p.credits),
@@ -92,7 +92,7 @@ export function renderProgrammesPage(
   return layout(
     frame,
     "navProgrammes",
-    `${table(lang, ["code", "name", "status", "credits" as PageTextKey, "actions"], rows, t("navProgrammes", lang))}${pager(lang, `/console/orgs/${slug}/programmes`, {}, paging)}`,
+    `<p><a class="button" href="/console/orgs/${escape(slug)}/programmes/new?lang=${lang}">${escape(t("newProgramme", lang))}</a></p>${table(lang, ["code", "name", "status", "credits" as PageTextKey, "actions"], rows, t("navProgrammes", lang))}${pager(lang, `/console/orgs/${slug}/programmes`, {}, paging)}`,
   );
 }
 
@@ -225,4 +225,93 @@ ${error ? `<div class="verdict bad" role="alert" data-error>${escape(error)}</di
 
 export function renderNotAllowed(frame: ConsoleFrame): string {
   return layout(frame, "consoleTitle", `<div class="verdict bad" role="alert">${escape(t("notAllowed", frame.lang))}</div>`);
+}
+
+const LANG_CODES = ["kk", "ru", "en"] as const;
+export const FORM_ROWS = 6;
+
+/** The programme form: every registry field (M appendix) and the structure (M п.9), each text in kk/ru/en. */
+export function renderProgrammeForm(frame: ConsoleFrame, values: Readonly<Record<string, string>>, errors: readonly string[]): string {
+  const { lang, slug } = frame;
+  const v = (name: string) => escape(values[name] ?? "");
+  const input = (name: string, label: string, attrs = "") =>
+    `<label for="${name}">${escape(label)}</label><input id="${name}" name="${name}" value="${v(name)}" class="field" ${attrs}>`;
+  const trio = (name: string, key: PageTextKey, required = true) =>
+    `<fieldset style="border:1px solid #d9d9d9;border-radius:.5rem;margin:.5rem 0;padding:.5rem 1rem"><legend>${escape(t(key, lang))}</legend>${LANG_CODES.map(
+      (l) => input(`${name}.${l}`, `${t(key, lang)} (${l})`, required ? "required" : ""),
+    ).join("")}</fieldset>`;
+  const choice = (name: string, options: readonly [string, string][]) =>
+    `<select id="${name}" name="${name}" class="field">${options.map(([value, label]) => `<option value="${value}"${values[name] === value ? " selected" : ""}>${escape(label)}</option>`).join("")}</select>`;
+  const rows = (prefix: string, build: (i: number) => string) => Array.from({ length: FORM_ROWS }, (_, i) => build(i + 1)).join("");
+  const content = `<p>${escape(t("programmeHelp", lang))}</p>
+${errors.length > 0 ? `<div class="verdict bad" role="alert" data-errors>${escape(t("fixErrors", lang))}<ul>${errors.map((e) => `<li>${escape(e)}</li>`).join("")}</ul></div>` : ""}
+<form method="post" action="/console/orgs/${escape(slug)}/programmes/new?lang=${lang}">
+<input type="hidden" name="_csrf" value="${escape(frame.csrfToken)}">
+${input("code", t("f_code", lang), 'required pattern="[A-Za-z0-9][A-Za-z0-9._\\-]{0,63}"')}
+${trio("names", "f_names")}${trio("qualificationName", "f_qualificationName")}${trio("goal", "f_goal")}
+<label for="form">${escape(t("f_form", lang))}</label>${choice(
+    "form",
+    (["offline", "online", "blended"] as const).map((f) => [f, t(`form_${f}`, lang)]),
+  )}
+${input("nqfLevel", t("f_nqfLevel", lang), 'type="number" min="1" max="8" required')}
+${input("credits", t("credits", lang), 'type="number" min="0.5" step="0.5"')}${input("hours", t("f_hours", lang), 'type="number" min="1" step="1"')}
+<fieldset style="border:1px solid #d9d9d9;border-radius:.5rem;margin:.5rem 0;padding:.5rem 1rem"><legend>${escape(t("f_languages", lang))}</legend>${LANG_CODES.map(
+    (l) =>
+      `<label style="margin-right:1rem"><input type="checkbox" name="languages" value="${l}"${(values.languages ?? "kk,ru").split(",").includes(l) ? " checked" : ""}> ${escape(t("languageName", l))}</label>`,
+  ).join("")}</fieldset>
+<label for="accreditation">${escape(t("f_accreditation", lang))}</label>${choice(
+    "accreditation",
+    (["none", "national_institutional", "national_programme", "international"] as const).map((a) => [a, t(`acc_${a}`, lang)]),
+  )}
+${input("agency", t("f_agency", lang))}
+${trio("standard", "f_standard")}${trio("labourFunction", "f_labourFunction")}
+<fieldset style="border:1px solid #d9d9d9;border-radius:.5rem;margin:.5rem 0;padding:.5rem 1rem"><legend>${escape(t("f_outcomes", lang))}</legend>${rows(
+    "lo",
+    (i) =>
+      [
+        input(`lo.${i}.code`, `${t("code", lang)} ${i}`),
+        ...LANG_CODES.map((l) => input(`lo.${i}.${l}`, `${t("f_outcomes", lang)} ${i} (${l})`)),
+      ].join(""),
+  )}</fieldset>
+<fieldset style="border:1px solid #d9d9d9;border-radius:.5rem;margin:.5rem 0;padding:.5rem 1rem"><legend>${escape(t("f_plan", lang))}</legend>${rows(
+    "plan",
+    (i) =>
+      [
+        ...LANG_CODES.map((l) => input(`plan.${i}.${l}`, `${t("f_plan", lang)} ${i} (${l})`)),
+        input(`plan.${i}.hours`, `${t("f_hours", lang)} ${i}`, 'type="number" min="1"'),
+      ].join(""),
+  )}</fieldset>
+${trio("teachingMethods", "f_teachingMethods")}${trio("assessment", "f_assessment")}
+<button type="submit" class="button">${escape(t("createProgramme", lang))}</button>
+</form>`;
+  return layout(frame, "newProgramme", content);
+}
+
+export function renderProgrammePage(
+  frame: ConsoleFrame,
+  p: { code: string; name: string; status: string; credits: number; hours: number; outcomes: readonly string[] },
+  error: string | null,
+): string {
+  const { lang, slug } = frame;
+  const base = `/console/orgs/${escape(slug)}/programmes/${encodeURIComponent(p.code)}`;
+  const actions =
+    p.status === "draft"
+      ? `<h2>${escape(t("approve", lang))}</h2><form method="post" action="${base}/approve?lang=${lang}"><input type="hidden" name="_csrf" value="${escape(frame.csrfToken)}">
+<label for="decisionNumber">${escape(t("decisionNumber", lang))}</label><input id="decisionNumber" name="decisionNumber" required class="field">
+<label for="decisionDate">${escape(t("decisionDate", lang))}</label><input id="decisionDate" name="decisionDate" type="date" required class="field">
+<button class="button" type="submit">${escape(t("approve", lang))}</button></form>`
+      : p.status === "approved"
+        ? `<form method="post" action="${base}/publish?lang=${lang}"><input type="hidden" name="_csrf" value="${escape(frame.csrfToken)}"><button class="button" type="submit">${escape(t("publish", lang))}</button></form>`
+        : p.status === "published"
+          ? `<p><a class="button" href="${base}/award?lang=${lang}">${escape(t("awardCohort", lang))}</a></p>`
+          : "";
+  return layout(
+    frame,
+    "navProgrammes",
+    `${error ? `<div class="verdict bad" role="alert" data-error>${escape(error)}</div>` : ""}
+<dl><dt>${escape(t("code", lang))}</dt><dd>${escape(p.code)}</dd><dt>${escape(t("name", lang))}</dt><dd>${escape(p.name)}</dd>
+<dt>${escape(t("status", lang))}</dt><dd data-programme-status="${escape(p.status)}">${escape(t(`programmeStatus_${p.status}` as PageTextKey, lang))}</dd>
+<dt>${escape(t("credits", lang))}</dt><dd>${escape(p.credits)} / ${escape(p.hours)}</dd></dl>
+<ul>${p.outcomes.map((o) => `<li>${escape(o)}</li>`).join("")}</ul>${actions}`,
+  );
 }

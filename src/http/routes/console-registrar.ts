@@ -15,12 +15,16 @@ import { readCohortCsv, startAwardBatch } from "../../services/award-batches.js"
 import { changeCredentialStatus, findInstitutionCredential } from "../../services/credential-status.js";
 import type { Deps } from "../../services/deps.js";
 import { institutionBySlug } from "../../services/did-documents.js";
-import { findProgramme } from "../../services/programmes.js";
+import { changeProgrammeStatus, createProgramme, findProgramme } from "../../services/programmes.js";
+import { CreateProgrammeBody } from "../schemas/programmes.js";
 import type { IssuedCredential } from "../../db/repositories/credentials.js";
 import { pickLang } from "../lang.js";
 import { t } from "../pages/messages.js";
 import {
   renderAwardPage,
+  renderProgrammeForm,
+  renderProgrammePage,
+  FORM_ROWS,
   renderBatchPage,
   renderCredentialsPage,
   renderNotAllowed,
@@ -159,6 +163,165 @@ export const consoleRegistrarRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       );
     },
   );
+
+  // ---- a new programme, its approval and publication ----
+  const flat = (body: Record<string, unknown>): Record<string, string> =>
+    Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v.map(String).join(",") : String(v ?? "")]));
+  const contentOf = (f: Record<string, string>) => {
+    const trio = (name: string) => ({ kk: f[`${name}.kk`] ?? "", ru: f[`${name}.ru`] ?? "", en: f[`${name}.en`] ?? "" });
+    const number = (name: string) => (f[name] ? Number(f[name]) : null);
+    const filled = (i: number, prefix: string) => ["kk", "ru", "en"].some((l) => (f[`${prefix}.${i}.${l}`] ?? "").trim() !== "");
+    const indexes = Array.from({ length: FORM_ROWS }, (_, i) => i + 1);
+    return {
+      names: trio("names"),
+      qualificationName: trio("qualificationName"),
+      goal: trio("goal"),
+      form: f.form,
+      nqfLevel: number("nqfLevel"),
+      accreditations:
+        f.accreditation && f.accreditation !== "none" ? [{ kind: f.accreditation, agency: f.agency?.trim() || null, register: null }] : [],
+      workload: { credits: number("credits"), hours: number("hours") },
+      languages: (f.languages ?? "").split(",").filter(Boolean),
+      professionalBasis: { kind: "standard", standard: trio("standard"), labourFunction: trio("labourFunction"), code: null },
+      learningOutcomes: indexes.filter((i) => filled(i, "lo")).map((i) => ({ code: f[`lo.${i}.code`] || `LO${i}`, text: trio(`lo.${i}`) })),
+      thematicPlan: indexes
+        .filter((i) => filled(i, "plan"))
+        .map((i) => ({ kind: "module", title: trio(`plan.${i}`), hours: number(`plan.${i}.hours`) })),
+      teachingMethods: trio("teachingMethods"),
+      assessment: trio("assessment"),
+    };
+  };
+  app.get(
+    "/console/orgs/:slug/programmes/new",
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "Console: describe a new programme",
+        params: z.strictObject({ slug: SlugSchema }),
+        querystring: z.strictObject({ lang: Lang }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await registrarPage(request, reply, request.params.slug);
+      if (!ctx) return reply;
+      return html(reply, 200, renderProgrammeForm(ctx.frame, { form: "blended", languages: "kk,ru", accreditation: "none" }, []));
+    },
+  );
+  app.post(
+    "/console/orgs/:slug/programmes/new",
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "Console: create the programme (a draft)",
+        params: z.strictObject({ slug: SlugSchema }),
+        querystring: z.strictObject({ lang: Lang }),
+        body: z.record(z.string(), z.unknown()),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await registrarPage(request, reply, request.params.slug);
+      if (!ctx) return reply;
+      const values = flat(request.body);
+      const parsed = CreateProgrammeBody.safeParse({ code: values.code, content: contentOf(values) });
+      if (!parsed.success)
+        return html(
+          reply,
+          400,
+          renderProgrammeForm(
+            ctx.frame,
+            values,
+            parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+          ),
+        );
+      try {
+        const programme = await createProgramme(ctx.institution, { code: parsed.data.code, content: parsed.data.content }, ctx.actor, deps);
+        return reply.redirect(
+          `/console/orgs/${ctx.institution.slug}/programmes/${encodeURIComponent(programme.code)}?lang=${ctx.frame.lang}`,
+          303,
+        );
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return html(reply, error.status, renderProgrammeForm(ctx.frame, values, [error.localized(ctx.frame.lang)]));
+      }
+    },
+  );
+  const programmeParams = z.strictObject({ slug: SlugSchema, code: z.string().min(1).max(64) });
+  const programmePage = async (
+    ctx: NonNullable<Awaited<ReturnType<typeof registrarPage>>>,
+    reply: FastifyReply,
+    code: string,
+    status = 200,
+    error: string | null = null,
+  ) => {
+    const p = await findProgramme(ctx.institution, code, deps);
+    return html(
+      reply,
+      status,
+      renderProgrammePage(
+        ctx.frame,
+        {
+          code: p.code,
+          name: p.content.names[ctx.frame.lang],
+          status: p.status,
+          credits: p.credits,
+          hours: p.hours,
+          outcomes: p.content.learningOutcomes.map((o) => o.text[ctx.frame.lang]),
+        },
+        error,
+      ),
+    );
+  };
+  app.get(
+    "/console/orgs/:slug/programmes/:code",
+    {
+      config: open,
+      schema: { tags, summary: "Console: a programme", params: programmeParams, querystring: z.strictObject({ lang: Lang }) },
+    },
+    async (request, reply) => {
+      const ctx = await registrarPage(request, reply, request.params.slug);
+      if (!ctx) return reply;
+      return programmePage(ctx, reply, request.params.code);
+    },
+  );
+  for (const action of ["approve", "publish"] as const)
+    app.post(
+      `/console/orgs/:slug/programmes/:code/${action}`,
+      {
+        config: open,
+        schema: {
+          tags,
+          summary: `Console: ${action} a programme`,
+          params: programmeParams,
+          querystring: z.strictObject({ lang: Lang }),
+          body: z.record(z.string(), z.unknown()).optional(),
+        },
+      },
+      async (request, reply) => {
+        const ctx = await registrarPage(request, reply, request.params.slug);
+        if (!ctx) return reply;
+        const body = flat(request.body ?? {});
+        try {
+          await changeProgrammeStatus(
+            ctx.institution,
+            request.params.code,
+            action === "approve"
+              ? { action, decisionNumber: (body.decisionNumber ?? "").trim(), decisionDate: body.decisionDate ?? "" }
+              : { action },
+            ctx.actor,
+            deps,
+          );
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          return programmePage(ctx, reply, request.params.code, error.status, error.localized(ctx.frame.lang));
+        }
+        return reply.redirect(
+          `/console/orgs/${ctx.institution.slug}/programmes/${encodeURIComponent(request.params.code)}?lang=${ctx.frame.lang}`,
+          303,
+        );
+      },
+    );
 
   const awardParams = z.strictObject({ slug: SlugSchema, code: z.string().min(1).max(64) });
   app.get(
