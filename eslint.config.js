@@ -10,6 +10,7 @@ const owners = {
   http: ["fastify", "@fastify/*", "fastify-*"],
   documents: ["pdfkit"],
   openid4vc: ["@openid4vc/*", "dcql"],
+  sso: ["openid-client"],
 };
 const pureOnly = [
   "node:fs",
@@ -31,7 +32,7 @@ function forbiddenFor(folder) {
   return { "no-restricted-imports": ["error", { patterns }] };
 }
 
-const folders = ["domain", "credentials", "db", "http", "services", "documents", "openid4vc"];
+const folders = ["domain", "credentials", "db", "http", "services", "documents", "openid4vc", "sso"];
 
 export default tseslint.config(
   { ignores: ["dist/", "generated/", "node_modules/", "coverage/", "test-results/", "data/"] },

@@ -838,6 +838,30 @@ const ERRORS = {
       kk: "Құпиясөзде кемінде {min} таңба болуы керек.",
     },
   },
+  SSO_NOT_CONFIGURED: {
+    status: 404,
+    title: {
+      en: "Institution '{slug}' has no single sign-on configured.",
+      ru: "Для организации «{slug}» не настроен единый вход.",
+      kk: "«{slug}» ұйымы үшін бірыңғай кіру бапталмаған.",
+    },
+  },
+  SSO_FAILED: {
+    status: 401,
+    title: {
+      en: "Single sign-on failed: {reason}. Try again, or sign in with your password.",
+      ru: "Единый вход не удался: {reason}. Повторите или войдите с паролем.",
+      kk: "Бірыңғай кіру сәтсіз аяқталды: {reason}. Қайталаңыз немесе құпиясөзбен кіріңіз.",
+    },
+  },
+  SSO_NO_ACCOUNT: {
+    status: 403,
+    title: {
+      en: "{email} has no role in this institution on Kualik; ask your administrator to add you.",
+      ru: "У {email} нет роли в этой организации в Kualik; попросите администратора добавить вас.",
+      kk: "{email} үшін Kualik-те бұл ұйымда рөл жоқ; әкімшіден қосуды сұраңыз.",
+    },
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

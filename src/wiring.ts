@@ -22,6 +22,7 @@ import { recognitionApplicationsRepository } from "./db/repositories/recognition
 import { walletsRepository } from "./db/repositories/wallets.js";
 import { sessionsRepository } from "./db/repositories/sessions.js";
 import { statsRepository } from "./db/repositories/stats.js";
+import { ssoRepository } from "./db/repositories/sso.js";
 import { VerificationStats } from "./services/verification-stats.js";
 import { SigningKeys } from "./credentials/signing-keys.js";
 import type { Deps, Repositories } from "./services/deps.js";
@@ -71,6 +72,7 @@ export async function wire(
       wallets: walletsRepository(db),
       sessions: sessionsRepository(db),
       stats: statsRepository(db),
+      sso: ssoRepository(db),
     };
     const caches = createCaches(config.cacheTtlMs);
     const didWebResolver = createDidWebResolver({

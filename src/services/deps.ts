@@ -17,6 +17,7 @@ import type { RecognitionApplicationsRepository } from "../db/repositories/recog
 import type { WalletsRepository } from "../db/repositories/wallets.js";
 import type { SessionsRepository } from "../db/repositories/sessions.js";
 import type { StatsRepository } from "../db/repositories/stats.js";
+import type { SsoRepository } from "../db/repositories/sso.js";
 import type { VerificationStats } from "./verification-stats.js";
 import type { SigningKeys } from "../credentials/signing-keys.js";
 import type { VeramoStorage } from "../credentials/stores/storage.js";
@@ -40,6 +41,7 @@ export interface Repositories {
   readonly wallets: WalletsRepository;
   readonly sessions: SessionsRepository;
   readonly stats: StatsRepository;
+  readonly sso: SsoRepository;
 }
 
 export interface Deps {

@@ -38,17 +38,23 @@ export async function signIn(email: string, password: string, deps: Deps): Promi
     throw new AppError("SIGN_IN_FAILED");
   }
   await deps.repos.users.signInSucceeded(account.id);
+  return openSession(account.id, "password", deps);
+}
+
+/** A new session for a person who proved who they are (password, or the institution's SSO). */
+export async function openSession(userId: string, method: "password" | "sso", deps: Deps): Promise<SignedIn> {
+  const now = deps.clock();
   const sessionId = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(32).toString("base64url");
   await deps.repos.sessions.create({
     idHash: sha256(sessionId),
-    userId: account.id,
+    userId,
     csrfToken,
     expiresAt: new Date(now.getTime() + IDLE_MS),
     lastSeenAt: now,
   });
-  await deps.repos.audit.record({ actor: `user:${account.id}`, action: "console.signed_in" }, now);
-  return { sessionId, csrfToken, userId: account.id };
+  await deps.repos.audit.record({ actor: `user:${userId}`, action: "console.signed_in", details: { method } }, now);
+  return { sessionId, csrfToken, userId };
 }
 
 export interface SessionPrincipal {

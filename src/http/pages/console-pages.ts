@@ -19,7 +19,13 @@ const langNav = (lang: Lang, path: string) =>
     )
     .join("")}</nav>`;
 
-export function renderSignInPage(input: { lang: Lang; loginToken: string; error: string | null; email: string }): string {
+export function renderSignInPage(input: {
+  lang: Lang;
+  loginToken: string;
+  error: string | null;
+  email: string;
+  sso: readonly { readonly slug: string; readonly name: string }[];
+}): string {
   const { lang } = input;
   const body = `${langNav(lang, "/console/sign-in")}
 <h2>${escape(t("signInTitle", lang))}</h2>
@@ -32,7 +38,12 @@ ${input.error ? `<div class="verdict bad" role="alert" data-error>${escape(input
   <label for="password">${escape(t("password", lang))}</label>
   <input id="password" name="password" type="password" autocomplete="current-password" required style="${FIELD}">
   <button type="submit" style="${BUTTON}">${escape(t("signIn", lang))}</button>
-</form>`;
+</form>
+${
+  input.sso.length > 0
+    ? `<h2>${escape(t("ssoTitle", lang))}</h2><ul>${input.sso.map((s) => `<li><a data-sso="${escape(s.slug)}" href="/console/sso/${escape(s.slug)}?lang=${lang}">${escape(s.name)}</a></li>`).join("")}</ul>`
+    : ""
+}`;
   return page(lang, body, "consoleTitle", FOCUS);
 }
 

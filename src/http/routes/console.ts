@@ -9,6 +9,8 @@ import { AppError, type Lang } from "../../errors.js";
 import type { Deps } from "../../services/deps.js";
 import { csrfMatches, resetPassword, SESSION_COOKIE, signIn, signOut, ABSOLUTE_MS } from "../../services/sessions.js";
 import { pickLang } from "../lang.js";
+import { institutionBySlug } from "../../services/did-documents.js";
+import { finishSso, putSso, SSO_COOKIE, startSso } from "../../services/sso.js";
 import { renderConsoleHome, renderSignInPage } from "../pages/console-pages.js";
 import { problems } from "../schemas/common.js";
 
@@ -39,10 +41,12 @@ export const consoleRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       .send(body);
 
   // Sign-in is protected from cross-site posting by a token tied to a short-lived cookie (no session yet).
-  const signInPage = (reply: FastifyReply, lang: Lang, status: number, error: string | null, email = "") => {
+  const signInPage = async (reply: FastifyReply, lang: Lang, status: number, error: string | null, email = "") => {
     const loginToken = randomBytes(24).toString("base64url");
     void reply.setCookie(LOGIN_COOKIE, loginToken, { ...cookieOptions, maxAge: 3600 });
-    return html(reply, status, renderSignInPage({ lang, loginToken, error, email }));
+    const ids = await deps.repos.sso.institutionsWithSso();
+    const sso = (await deps.repos.institutions.list({ ids })).map((i) => ({ slug: i.slug, name: i.names[lang] }));
+    return html(reply, status, renderSignInPage({ lang, loginToken, error, email, sso }));
   };
 
   app.get(
@@ -116,6 +120,78 @@ export const consoleRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       if (sessionId) await signOut(sessionId, deps);
       void reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.redirect(`/console/sign-in?lang=${langOf(request, reply)}`, 303);
+    },
+  );
+
+  // ---- single sign-on through the institution's OpenID Connect provider ----
+  app.put(
+    "/orgs/:slug/sso",
+    {
+      config: { access: { scope: "platform" } },
+      schema: {
+        tags: ["access"],
+        summary: "Configure an institution's single sign-on (OpenID Connect); the client secret is sealed at rest",
+        security: [{ bearer: [] }],
+        params: z.strictObject({ slug: z.string().min(1).max(64) }),
+        body: z.strictObject({
+          issuer: z.url(),
+          clientId: z.string().min(1).max(200),
+          clientSecret: z.string().min(1).max(500),
+          emailDomain: z.string().max(200).nullable().default(null),
+        }),
+        response: { 204: z.null(), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await putSso(request.institution!, request.body, request.principal!.actor, deps);
+      return reply.code(204).send(null);
+    },
+  );
+  const ssoParams = z.strictObject({ slug: z.string().min(1).max(64) });
+  app.get(
+    "/console/sso/:slug",
+    {
+      config: { access: { scope: "public" } },
+      schema: { tags, summary: "Start signing in through the institution's provider", params: ssoParams, querystring: LangQuery },
+    },
+    async (request, reply) => {
+      const lang = langOf(request, reply);
+      try {
+        const institution = await institutionBySlug(request.params.slug, deps);
+        if (!institution) throw new AppError("INSTITUTION_NOT_FOUND", { slug: request.params.slug });
+        const { url, cookie } = await startSso(institution, deps);
+        void reply.setCookie(SSO_COOKIE, cookie, { ...cookieOptions, maxAge: 600 });
+        return reply.redirect(url, 303);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return signInPage(reply, lang, error.status, error.localized(lang));
+      }
+    },
+  );
+  app.get(
+    "/console/sso/:slug/callback",
+    {
+      config: { access: { scope: "public" } },
+      schema: {
+        tags,
+        summary: "The provider sends the browser back here",
+        params: ssoParams,
+        querystring: z.record(z.string(), z.string()),
+      },
+    },
+    async (request, reply) => {
+      const lang = pickLang(request.headers["accept-language"], request.cookies[LANG_COOKIE]);
+      void reply.clearCookie(SSO_COOKIE, { path: "/" });
+      try {
+        const institution = await institutionBySlug(request.params.slug, deps);
+        if (!institution) throw new AppError("INSTITUTION_NOT_FOUND", { slug: request.params.slug });
+        const signed = await finishSso(institution, request.url.split("?")[1] ?? "", request.cookies[SSO_COOKIE], deps);
+        void reply.setCookie(SESSION_COOKIE, signed.sessionId, { ...cookieOptions, maxAge: ABSOLUTE_MS / 1000 });
+        return reply.redirect("/console", 303);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return signInPage(reply, lang, error.status, error.localized(lang));
+      }
     },
   );
 
