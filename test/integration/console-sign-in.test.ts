@@ -115,7 +115,9 @@ describe("console sign-in", () => {
     expect(api.json().code).toBe("SESSION_EXPIRED");
     const page = await svc.app.inject({ method: "GET", url: "/console", headers: { cookie: `kualik_session=${fresh}` } });
     expect(page.statusCode).toBe(303);
-    expect(page.headers.location).toContain("/console/sign-in");
+    expect(page.headers.location).toBe("/console/sign-in?lang=en&ended=1");
+    const told = await svc.app.inject({ method: "GET", url: "/console/sign-in?lang=kk&ended=1", headers: { cookie: `kualik_session=${fresh}` } });
+    expect(told.body).toContain("Сеанс аяқталды; қайта кіріңіз.");
   });
 
   it("an admin's password reset ends the user's sessions; short passwords are refused; only admins may reset", async () => {

@@ -57,7 +57,8 @@ export const consoleRecognitionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
       (request.query as { lang?: string }).lang ?? request.cookies.kualik_lang,
     );
     if (!request.session || !request.principal) {
-      await reply.redirect(`/console/sign-in?lang=${lang}`, 303);
+      // A cookie without a live session: it ended (idle, reset, signed out elsewhere); the sign-in page says so.
+      await reply.redirect(`/console/sign-in?lang=${lang}${request.cookies.kualik_session ? "&ended=1" : ""}`, 303);
       return null;
     }
     const frame: ConsoleFrame = { lang, slug, csrfToken: request.session.csrfToken, path: request.url.split("?")[0]! };

@@ -16,7 +16,7 @@ import { problems } from "../schemas/common.js";
 
 const LANG_COOKIE = "kualik_lang";
 const LOGIN_COOKIE = "kualik_login";
-const LangQuery = z.strictObject({ lang: z.enum(["kk", "ru", "en"]).optional() });
+const LangQuery = z.strictObject({ lang: z.enum(["kk", "ru", "en"]).optional(), ended: z.literal("1").optional() });
 
 export const consoleRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   await app.register(formbody, { bodyLimit: 16 * 1024 });
@@ -52,7 +52,12 @@ export const consoleRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
   app.get(
     "/console/sign-in",
     { config: { access: { scope: "public" } }, schema: { tags, summary: "Sign-in page of the staff console", querystring: LangQuery } },
-    async (request, reply) => (request.session ? reply.redirect("/console", 303) : signInPage(reply, langOf(request, reply), 200, null)),
+    async (request, reply) => {
+      if (request.session) return reply.redirect("/console", 303);
+      const lang = langOf(request, reply);
+      if (request.query.ended) void reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return signInPage(reply, lang, 200, request.query.ended ? new AppError("SESSION_EXPIRED").localized(lang) : null);
+    },
   );
 
   app.post(
@@ -88,7 +93,8 @@ export const consoleRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
     { config: { access: { scope: "public" } }, schema: { tags, summary: "Home of the staff console (signed in)", querystring: LangQuery } },
     async (request, reply) => {
       const lang = langOf(request, reply);
-      if (!request.session || !request.principal) return reply.redirect(`/console/sign-in?lang=${lang}`, 303);
+      if (!request.session || !request.principal)
+        return reply.redirect(`/console/sign-in?lang=${lang}${request.cookies[SESSION_COOKIE] ? "&ended=1" : ""}`, 303);
       const institutions = new Map<string, { name: string; slug: string }>();
       for (const g of request.principal.grants) {
         if (institutions.has(g.institutionId)) continue;
