@@ -116,7 +116,11 @@ describe("console sign-in", () => {
     const page = await svc.app.inject({ method: "GET", url: "/console", headers: { cookie: `kualik_session=${fresh}` } });
     expect(page.statusCode).toBe(303);
     expect(page.headers.location).toBe("/console/sign-in?lang=en&ended=1");
-    const told = await svc.app.inject({ method: "GET", url: "/console/sign-in?lang=kk&ended=1", headers: { cookie: `kualik_session=${fresh}` } });
+    const told = await svc.app.inject({
+      method: "GET",
+      url: "/console/sign-in?lang=kk&ended=1",
+      headers: { cookie: `kualik_session=${fresh}` },
+    });
     expect(told.body).toContain("Сеанс аяқталды; қайта кіріңіз.");
   });
 
