@@ -113,6 +113,22 @@ describe("the registrar's journey", () => {
     await page.getByRole("button", { name: "Поиск" }).click();
     expect(await page.locator("tbody [data-status]").getAttribute("data-status")).toBe("revoked");
     expect(await page.getByRole("link", { name: "Отозвать" }).count()).toBe(0);
+
+    // Suspend another one, then reinstate it.
+    await page.locator("#q").fill("Learner 1008");
+    await page.getByRole("button", { name: "Поиск" }).click();
+    await page.getByRole("link", { name: "Приостановить" }).click();
+    await page.locator("#reason").fill("Проверка подлинности ведомости");
+    await page.getByRole("button", { name: "Да, приостановить" }).click();
+    await page.getByText("Документ приостановлен.").waitFor();
+    await page.locator("#q").fill("Learner 1008");
+    await page.getByRole("button", { name: "Поиск" }).click();
+    expect(await page.locator("tbody [data-status]").getAttribute("data-status")).toBe("suspended");
+    await page.getByRole("link", { name: "Восстановить" }).click();
+    await expectAccessible(page);
+    await page.locator("#reason").fill("Ведомость подтверждена");
+    await page.getByRole("button", { name: "Да, восстановить" }).click();
+    await page.getByText("Документ восстановлен.").waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, "console-credentials-ru.png"), fullPage: true });
     const after = await credentialsVia();
     expect(after.items.filter((c) => c.status === "revoked")).toHaveLength(1);

@@ -180,16 +180,26 @@ export function renderCredentialsPage(
   state: { q: string; notice: string | null; rows: readonly CredentialRow[]; paging: { offset: number; limit: number; total: number } },
 ): string {
   const { lang, slug } = frame;
+  const day = (iso: string) =>
+    new Intl.DateTimeFormat(lang === "kk" ? "kk-KZ" : lang === "ru" ? "ru-RU" : "en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(
+      new Date(`${iso}T00:00:00Z`),
+    );
   const rows = state.rows.map((c) => [
     escape(c.learner),
     escape(c.programme),
-    escape(c.issuedOn),
+    `<time datetime="${escape(c.issuedOn)}">${escape(day(c.issuedOn))}</time>`,
     `<span data-status="${escape(c.status)}">${escape(t(`credentialStatus_${c.status}` as PageTextKey, lang))}</span>`,
-    `<a href="/credentials/${escape(c.id)}?lang=${lang}">${escape(t("pageTitle", lang))}</a>${
-      c.status !== "revoked"
-        ? ` · <a href="/console/orgs/${escape(slug)}/credentials/${escape(c.id)}/revoke?lang=${lang}">${escape(t("revoke", lang))}</a>`
-        : ""
-    }`,
+    `<a href="/credentials/${escape(c.id)}?lang=${lang}">${escape(t("pageTitle", lang))}</a>${(c.status === "active"
+      ? (["suspend", "revoke"] as const)
+      : c.status === "suspended"
+        ? (["reinstate", "revoke"] as const)
+        : []
+    )
+      .map(
+        (action) =>
+          ` · <a href="/console/orgs/${escape(slug)}/credentials/${escape(c.id)}/${action}?lang=${lang}">${escape(t(action, lang))}</a>`,
+      )
+      .join("")}`,
   ]);
   return layout(
     frame,
@@ -205,19 +215,33 @@ ${pager(lang, `/console/orgs/${slug}/credentials`, state.q ? { q: state.q } : {}
   );
 }
 
-export function renderRevokePage(frame: ConsoleFrame, credential: CredentialRow, error: string | null): string {
+export type StatusActionName = "revoke" | "suspend" | "reinstate";
+const ACTION_TEXT: Readonly<Record<StatusActionName, { title: PageTextKey; warning: PageTextKey; confirm: PageTextKey; danger: boolean }>> =
+  {
+    revoke: { title: "revokeTitle", warning: "revokeWarning", confirm: "confirmRevoke", danger: true },
+    suspend: { title: "suspendTitle", warning: "suspendWarning", confirm: "confirmSuspend", danger: true },
+    reinstate: { title: "reinstateTitle", warning: "reinstateWarning", confirm: "confirmReinstate", danger: false },
+  };
+
+export function renderStatusActionPage(
+  frame: ConsoleFrame,
+  credential: CredentialRow,
+  action: StatusActionName,
+  error: string | null,
+): string {
   const { lang, slug } = frame;
+  const text = ACTION_TEXT[action];
   return layout(
     frame,
-    "revokeTitle",
+    text.title,
     `<dl><dt>${escape(t("learner", lang))}</dt><dd>${escape(credential.learner)}</dd><dt>${escape(t("programme", lang))}</dt><dd>${escape(credential.programme)}</dd><dt>${escape(t("issuedOn", lang))}</dt><dd>${escape(credential.issuedOn)}</dd></dl>
-<div class="verdict bad" role="note">${escape(t("revokeWarning", lang))}</div>
+<div class="verdict ${text.danger ? "bad" : "warn"}" role="note">${escape(t(text.warning, lang))}</div>
 ${error ? `<div class="verdict bad" role="alert" data-error>${escape(error)}</div>` : ""}
-<form method="post" action="/console/orgs/${escape(slug)}/credentials/${escape(credential.id)}/revoke?lang=${lang}">
+<form method="post" action="/console/orgs/${escape(slug)}/credentials/${escape(credential.id)}/${action}?lang=${lang}">
   <input type="hidden" name="_csrf" value="${escape(frame.csrfToken)}">
   <label for="reason">${escape(t("reason", lang))}</label>
   <input id="reason" name="reason" required minlength="3" maxlength="500" class="field">
-  <button type="submit" class="button danger">${escape(t("confirmRevoke", lang))}</button>
+  <button type="submit" class="button${text.danger ? " danger" : ""}">${escape(t(text.confirm, lang))}</button>
   <a class="button quiet" href="/console/orgs/${escape(slug)}/credentials?lang=${lang}">${escape(t("cancel", lang))}</a>
 </form>`,
   );

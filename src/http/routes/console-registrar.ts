@@ -29,7 +29,7 @@ import {
   renderCredentialsPage,
   renderNotAllowed,
   renderProgrammesPage,
-  renderRevokePage,
+  renderStatusActionPage,
   type ConsoleFrame,
   type CredentialRow,
 } from "../pages/registrar-pages.js";
@@ -430,7 +430,7 @@ export const consoleRegistrarRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
           lang: Lang,
           q: z.string().trim().max(100).default(""),
           offset: z.coerce.number().int().min(0).default(0),
-          notice: z.enum(["revoked"]).optional(),
+          notice: z.enum(["revoked", "suspended", "reinstated"]).optional(),
         }),
       },
     },
@@ -455,7 +455,7 @@ export const consoleRegistrarRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
         200,
         renderCredentialsPage(ctx.frame, {
           q,
-          notice: request.query.notice ? t("revoked", ctx.frame.lang) : null,
+          notice: request.query.notice ? t(request.query.notice, ctx.frame.lang) : null,
           rows: await credentialRows(ctx.institution, items, ctx.frame.lang),
           paging: { offset, limit: PAGE, total },
         }),
@@ -463,15 +463,16 @@ export const consoleRegistrarRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
     },
   );
 
-  const revokeParams = z.strictObject({ slug: SlugSchema, credentialId: z.uuid() });
+  const actionParams = z.strictObject({ slug: SlugSchema, credentialId: z.uuid(), action: z.enum(["revoke", "suspend", "reinstate"]) });
+  const NOTICE = { revoke: "revoked", suspend: "suspended", reinstate: "reinstated" } as const;
   app.get(
-    "/console/orgs/:slug/credentials/:credentialId/revoke",
+    "/console/orgs/:slug/credentials/:credentialId/:action",
     {
       config: open,
       schema: {
         tags,
-        summary: "Console: confirm revoking a credential",
-        params: revokeParams,
+        summary: "Console: confirm revoking, suspending or reinstating a credential",
+        params: actionParams,
         querystring: z.strictObject({ lang: Lang }),
       },
     },
@@ -479,17 +480,18 @@ export const consoleRegistrarRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       const ctx = await registrarPage(request, reply, request.params.slug);
       if (!ctx) return reply;
       const credential = await findInstitutionCredential(ctx.institution, request.params.credentialId, deps);
-      return html(reply, 200, renderRevokePage(ctx.frame, (await credentialRows(ctx.institution, [credential], ctx.frame.lang))[0]!, null));
+      const row = (await credentialRows(ctx.institution, [credential], ctx.frame.lang))[0]!;
+      return html(reply, 200, renderStatusActionPage(ctx.frame, row, request.params.action, null));
     },
   );
   app.post(
-    "/console/orgs/:slug/credentials/:credentialId/revoke",
+    "/console/orgs/:slug/credentials/:credentialId/:action",
     {
       config: open,
       schema: {
         tags,
-        summary: "Console: revoke a credential with a reason",
-        params: revokeParams,
+        summary: "Console: revoke, suspend or reinstate a credential, with a reason",
+        params: actionParams,
         querystring: z.strictObject({ lang: Lang }),
         body: z.object({ reason: z.string().max(500) }),
       },
@@ -497,17 +499,18 @@ export const consoleRegistrarRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
     async (request, reply) => {
       const ctx = await registrarPage(request, reply, request.params.slug);
       if (!ctx) return reply;
+      const { action } = request.params;
       const credential = await findInstitutionCredential(ctx.institution, request.params.credentialId, deps);
       const reason = request.body.reason.trim();
       try {
         if (reason.length < 3) throw new AppError("VALIDATION_FAILED", { summary: t("reason", ctx.frame.lang) });
-        await changeCredentialStatus(ctx.institution, credential.id, "revoke", reason, ctx.actor, deps);
+        await changeCredentialStatus(ctx.institution, credential.id, action, reason, ctx.actor, deps);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         const row = (await credentialRows(ctx.institution, [credential], ctx.frame.lang))[0]!;
-        return html(reply, error.status, renderRevokePage(ctx.frame, row, error.localized(ctx.frame.lang)));
+        return html(reply, error.status, renderStatusActionPage(ctx.frame, row, action, error.localized(ctx.frame.lang)));
       }
-      return reply.redirect(`/console/orgs/${ctx.institution.slug}/credentials?lang=${ctx.frame.lang}&notice=revoked`, 303);
+      return reply.redirect(`/console/orgs/${ctx.institution.slug}/credentials?lang=${ctx.frame.lang}&notice=${NOTICE[action]}`, 303);
     },
   );
 };
