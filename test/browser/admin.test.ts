@@ -1,12 +1,11 @@
 // The administrator's console in a real browser: rotates an institution's signing key (credentials issued before
 // still verify, new ones are signed with the new key), adds a user, grants a role and resets the password, which is
 // shown once and lets the new user sign in. axe-core checks the pages.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { decodeProtectedHeader } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, SCREENSHOTS } from "../helpers/browser.js";
+import { axeViolations, launchBrowser, SCREENSHOTS } from "../helpers/browser.js";
 import { testIin } from "../helpers/iin.js";
 import { admin, bearer, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
 
@@ -14,16 +13,9 @@ let svc: TestService;
 let browser: Browser;
 let base: string;
 let registrar: string;
-const AXE = readFileSync(path.resolve("node_modules/axe-core/axe.min.js"), "utf8");
 
-async function expectAccessible(page: Page) {
-  await page.evaluate(AXE);
-  const { violations } = await page.evaluate(() =>
-    (globalThis as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    }),
-  );
-  expect(violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+async function expectAccessible(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 async function award(n: number): Promise<{ id: string; jwt: string }> {

@@ -2,30 +2,16 @@
 // (after a wrong password), sees the home page and signs out; in kk/ru/en, with axe-core finding no WCAG 2.1 AA
 // violations on either page, and a keyboard-only sign-in.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, SCREENSHOTS } from "../helpers/browser.js";
+import { axeViolations, launchBrowser, SCREENSHOTS } from "../helpers/browser.js";
 import { startService, type TestService } from "../helpers/service.js";
 
 let svc: TestService;
 let browser: Browser;
 let base: string;
 let password: string;
-const AXE = readFileSync(path.resolve("node_modules/axe-core/axe.min.js"), "utf8");
-
-async function axeViolations(page: Page): Promise<{ id: string; help: string; nodes: number }[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() =>
-    (
-      globalThis as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }
-    ).axe.run({
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    }),
-  );
-  return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.length }));
-}
 
 beforeAll(async () => {
   svc = await startService();

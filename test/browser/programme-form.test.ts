@@ -1,26 +1,18 @@
 // A registrar describes a programme in the browser (every registry field, in kk/ru/en), is told what breaks the
 // rules (credits and hours at 30 per credit, R п.7), fixes it, records the council's approval and publishes it.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, SCREENSHOTS } from "../helpers/browser.js";
+import { axeViolations, launchBrowser, SCREENSHOTS } from "../helpers/browser.js";
 import { admin, bearer, institutionBody, startService, type TestService } from "../helpers/service.js";
 
 let svc: TestService;
 let browser: Browser;
 let base: string;
 let token: string;
-const AXE = readFileSync(path.resolve("node_modules/axe-core/axe.min.js"), "utf8");
 
-async function expectAccessible(page: Page) {
-  await page.evaluate(AXE);
-  const { violations } = await page.evaluate(() =>
-    (globalThis as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    }),
-  );
-  expect(violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+async function expectAccessible(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 beforeAll(async () => {

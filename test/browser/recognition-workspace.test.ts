@@ -2,11 +2,10 @@
 // the experts, an expert writes the four-part conclusion, the secretary puts it to the commission, three members vote
 // in person, the secretary records the decision and closes the meeting, and the registrar records the transcript,
 // which issues the decision credential — each in their own browser session. axe-core checks the pages.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, SCREENSHOTS } from "../helpers/browser.js";
+import { axeViolations, launchBrowser, SCREENSHOTS } from "../helpers/browser.js";
 import { testIin } from "../helpers/iin.js";
 import { freePort } from "../helpers/wallet.js";
 import { admin, bearer, institutionBody, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
@@ -16,7 +15,6 @@ let browser: Browser;
 let base: string;
 const START = Date.parse("2026-11-23T04:00:00Z");
 let ticks = 0;
-const AXE = readFileSync(path.resolve("node_modules/axe-core/axe.min.js"), "utf8");
 const t = (kk: string, ru: string, en: string) => ({ kk, ru, en });
 const PASSWORD = "workspace passphrase 2026";
 const adminToken = admin.authorization.slice(7);
@@ -35,14 +33,8 @@ async function person(email: string, roles: string[]): Promise<{ id: string; ema
   return { id: user.id, email, token };
 }
 
-async function expectAccessible(page: Page) {
-  await page.evaluate(AXE);
-  const { violations } = await page.evaluate(() =>
-    (globalThis as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    }),
-  );
-  expect(violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+async function expectAccessible(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {

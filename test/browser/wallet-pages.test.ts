@@ -2,15 +2,13 @@
 // back from the rendered image and redeemed with its PIN by a wallet client; and the employer's request page, which
 // shows a QR code and then, without any script, the verified result once a wallet answers. kk/ru/en.
 import path from "node:path";
-import { clientAuthenticationAnonymous } from "@openid4vc/oauth2";
-import { Openid4vciClient } from "@openid4vc/openid4vci";
 import { decodeJwt, SignJWT } from "jose";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, SCREENSHOTS } from "../helpers/browser.js";
 import { testIin } from "../helpers/iin.js";
 import { bearer, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
-import { decodeQrPng, freePort, walletCallbacks, walletKey, type WalletKey } from "../helpers/wallet.js";
+import { decodeQrPng, freePort, redeemOffer, walletKey, type WalletKey } from "../helpers/wallet.js";
 
 let svc: TestService;
 let browser: Browser;
@@ -79,31 +77,7 @@ describe("the learner's page: Add to wallet", () => {
         ),
       ).toBe(true);
 
-      const client = new Openid4vciClient({
-        callbacks: { ...walletCallbacks(wallet, fetch), clientAuthentication: clientAuthenticationAnonymous() } as never,
-      });
-      const credentialOffer = await client.resolveCredentialOffer(offerUri);
-      const issuerMetadata = await client.resolveIssuerMetadata(credentialOffer.credential_issuer);
-      const { accessTokenResponse } = await client.retrievePreAuthorizedCodeAccessTokenFromOffer({
-        credentialOffer,
-        issuerMetadata,
-        txCode: pin,
-      });
-      const { c_nonce: nonce } = await client.requestNonce({ issuerMetadata });
-      const configurationId = "MicroQualificationCredential_jwt_vc_json";
-      const { jwt: proof } = await client.createCredentialRequestJwtProof({
-        issuerMetadata,
-        credentialConfigurationId: configurationId,
-        signer: { method: "did", didUrl: wallet.didUrl, alg: "EdDSA" },
-        nonce,
-      });
-      const { credentialResponse } = await client.retrieveCredentials({
-        issuerMetadata,
-        accessToken: accessTokenResponse.access_token,
-        credentialConfigurationId: configurationId,
-        proofs: { jwt: [proof] },
-      });
-      const received = (credentialResponse.credentials![0] as { credential: string }).credential;
+      const received = (await redeemOffer(offerUri, wallet, fetch, { txCode: pin })) as string;
       expect(decodeJwt(received).sub).toBe(wallet.did);
       await context.close();
     });
@@ -127,27 +101,7 @@ describe("the employer's page: request a credential", () => {
           payload: { pin: false },
         })
       ).json();
-      const client = new Openid4vciClient({
-        callbacks: { ...walletCallbacks(wallet, fetch), clientAuthentication: clientAuthenticationAnonymous() } as never,
-      });
-      const credentialOffer = await client.resolveCredentialOffer(offer.offerUri);
-      const issuerMetadata = await client.resolveIssuerMetadata(credentialOffer.credential_issuer);
-      const { accessTokenResponse } = await client.retrievePreAuthorizedCodeAccessTokenFromOffer({ credentialOffer, issuerMetadata });
-      const { c_nonce: nonce } = await client.requestNonce({ issuerMetadata });
-      const configurationId = "MicroQualificationCredential_jwt_vc_json";
-      const { jwt: proof } = await client.createCredentialRequestJwtProof({
-        issuerMetadata,
-        credentialConfigurationId: configurationId,
-        signer: { method: "did", didUrl: wallet.didUrl, alg: "EdDSA" },
-        nonce,
-      });
-      const { credentialResponse } = await client.retrieveCredentials({
-        issuerMetadata,
-        accessToken: accessTokenResponse.access_token,
-        credentialConfigurationId: configurationId,
-        proofs: { jwt: [proof] },
-      });
-      const held = (credentialResponse.credentials![0] as { credential: string }).credential;
+      const held = (await redeemOffer(offer.offerUri, wallet, fetch)) as string;
 
       const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1024, height: 900 } });
       const page = await context.newPage();

@@ -147,3 +147,42 @@ export function decodeQrPng(png: string | Buffer): string {
   if (!code) throw new Error("no QR code found in the image");
   return code.data;
 }
+
+/**
+ * The whole OpenID4VCI pre-authorized code flow as a wallet runs it, with the library's client: offer URI (and
+ * PIN) → access token → nonce → proof of possession → the credential, bound to this wallet's did:key.
+ */
+export async function redeemOffer(
+  offerUri: string,
+  key: WalletKey,
+  fetchImpl: typeof fetch,
+  options: { txCode?: string; configurationId?: string } = {},
+): Promise<string | Record<string, unknown>> {
+  const { clientAuthenticationAnonymous } = await import("@openid4vc/oauth2");
+  const { Openid4vciClient } = await import("@openid4vc/openid4vci");
+  const client = new Openid4vciClient({
+    callbacks: { ...walletCallbacks(key, fetchImpl), clientAuthentication: clientAuthenticationAnonymous() } as never,
+  });
+  const credentialOffer = await client.resolveCredentialOffer(offerUri);
+  const issuerMetadata = await client.resolveIssuerMetadata(credentialOffer.credential_issuer);
+  const { accessTokenResponse } = await client.retrievePreAuthorizedCodeAccessTokenFromOffer({
+    credentialOffer,
+    issuerMetadata,
+    ...(options.txCode ? { txCode: options.txCode } : {}),
+  });
+  const { c_nonce: nonce } = await client.requestNonce({ issuerMetadata });
+  const configurationId = options.configurationId ?? "MicroQualificationCredential_jwt_vc_json";
+  const { jwt: proof } = await client.createCredentialRequestJwtProof({
+    issuerMetadata,
+    credentialConfigurationId: configurationId,
+    signer: { method: "did", didUrl: key.didUrl, alg: "EdDSA" },
+    nonce,
+  });
+  const { credentialResponse } = await client.retrieveCredentials({
+    issuerMetadata,
+    accessToken: accessTokenResponse.access_token,
+    credentialConfigurationId: configurationId,
+    proofs: { jwt: [proof] },
+  });
+  return (credentialResponse.credentials![0] as { credential: string | Record<string, unknown> }).credential;
+}

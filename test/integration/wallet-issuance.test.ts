@@ -13,7 +13,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testIin } from "../helpers/iin.js";
 import { bearer, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
 import { offerObject, redeemPreAuthorizedCode } from "../../src/services/wallet-issuance.js";
-import { decodeQrPng, freePort, httpsFetch, throwAwayCertificate, walletCallbacks, walletKey, type WalletKey } from "../helpers/wallet.js";
+import {
+  decodeQrPng,
+  freePort,
+  httpsFetch,
+  redeemOffer,
+  throwAwayCertificate,
+  walletCallbacks,
+  walletKey,
+  type WalletKey,
+} from "../helpers/wallet.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped JSON under test
 type Json = Record<string, any>;
@@ -256,24 +265,9 @@ describe("OpenID4VCI: a credential into an independent wallet", () => {
   it("issues with a Data Integrity proof (ldp_vc) bound to the wallet's key", async () => {
     const created = await offer(await awardedCredential(4), { configuration: "MicroQualificationCredential_ldp_vc", pin: false });
     expect(created.txCode).toBeNull();
-    const credentialOffer = await client.resolveCredentialOffer(created.offerUri);
-    const issuerMetadata = await client.resolveIssuerMetadata(credentialOffer.credential_issuer);
-    const { accessTokenResponse } = await client.retrievePreAuthorizedCodeAccessTokenFromOffer({ credentialOffer, issuerMetadata });
-    const { c_nonce: nonce } = await client.requestNonce({ issuerMetadata });
-    const configurationId = "MicroQualificationCredential_ldp_vc";
-    const { jwt: proof } = await client.createCredentialRequestJwtProof({
-      issuerMetadata,
-      credentialConfigurationId: configurationId,
-      signer: { method: "did", didUrl: wallet.didUrl, alg: "EdDSA" },
-      nonce,
-    });
-    const { credentialResponse } = await client.retrieveCredentials({
-      issuerMetadata,
-      accessToken: accessTokenResponse.access_token,
-      credentialConfigurationId: configurationId,
-      proofs: { jwt: [proof] },
-    });
-    const vc = received_(credentialResponse) as Json;
+    const vc = (await redeemOffer(created.offerUri, wallet, httpsFetch(tls.ca), {
+      configurationId: "MicroQualificationCredential_ldp_vc",
+    })) as Json;
     expect(vc.credentialSubject.id).toBe(wallet.did);
     expect(vc.proof).toMatchObject({ type: "DataIntegrityProof", cryptosuite: "eddsa-rdfc-2022" });
     const ours = await svc.app.inject({ method: "POST", url: "/credentials/verify", payload: { verifiableCredential: vc } });

@@ -3,15 +3,22 @@
 // DCQL query against what it holds, signs a presentation and posts it (direct_post); the employer reads the result.
 import { rmSync } from "node:fs";
 import https from "node:https";
-import { clientAuthenticationAnonymous } from "@openid4vc/oauth2";
-import { Openid4vciClient } from "@openid4vc/openid4vci";
 import { Openid4vpClient, type Openid4vpAuthorizationRequest } from "@openid4vc/openid4vp";
 import { DcqlQuery } from "dcql";
 import { decodeJwt, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testIin } from "../helpers/iin.js";
 import { bearer, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
-import { decodeQrPng, freePort, httpsFetch, throwAwayCertificate, walletCallbacks, walletKey, type WalletKey } from "../helpers/wallet.js";
+import {
+  decodeQrPng,
+  freePort,
+  httpsFetch,
+  redeemOffer,
+  throwAwayCertificate,
+  walletCallbacks,
+  walletKey,
+  type WalletKey,
+} from "../helpers/wallet.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped JSON under test
 type Json = Record<string, any>;
@@ -35,27 +42,7 @@ async function receiveCredential(n: number, key: WalletKey): Promise<{ jwt: stri
   });
   const credentialId = (await post("/orgs/kaznu/programmes/DA-101/awards", { attestationId: attestation.json().id })).json().id as string;
   const offer = (await post(`/orgs/kaznu/credentials/${credentialId}/offers`, { pin: false })).json();
-  const client = new Openid4vciClient({
-    callbacks: { ...walletCallbacks(key, fetchTls), clientAuthentication: clientAuthenticationAnonymous() } as never,
-  });
-  const credentialOffer = await client.resolveCredentialOffer(offer.offerUri);
-  const issuerMetadata = await client.resolveIssuerMetadata(credentialOffer.credential_issuer);
-  const { accessTokenResponse } = await client.retrievePreAuthorizedCodeAccessTokenFromOffer({ credentialOffer, issuerMetadata });
-  const { c_nonce: nonce } = await client.requestNonce({ issuerMetadata });
-  const configurationId = "MicroQualificationCredential_jwt_vc_json";
-  const { jwt: proof } = await client.createCredentialRequestJwtProof({
-    issuerMetadata,
-    credentialConfigurationId: configurationId,
-    signer: { method: "did", didUrl: key.didUrl, alg: "EdDSA" },
-    nonce,
-  });
-  const { credentialResponse } = await client.retrieveCredentials({
-    issuerMetadata,
-    accessToken: accessTokenResponse.access_token,
-    credentialConfigurationId: configurationId,
-    proofs: { jwt: [proof] },
-  });
-  return { jwt: (credentialResponse.credentials![0] as { credential: string }).credential, credentialId };
+  return { jwt: (await redeemOffer(offer.offerUri, key, fetchTls)) as string, credentialId };
 }
 
 async function newRequest(query?: object): Promise<Json> {
