@@ -9,9 +9,8 @@ import { decide, ANY_MEMBER, type InstitutionRole, type Principal } from "../../
 import type { Institution } from "../../domain/institutions/institution.js";
 import { commissionKindFor, type VoteChoice } from "../../domain/recognition/commission.js";
 import type { ExpertConclusionDraft } from "../../domain/recognition/expert-conclusion.js";
-import { AppError, type Lang } from "../../errors.js";
+import { AppError } from "../../errors.js";
 import type { Deps } from "../../services/deps.js";
-import { institutionBySlug } from "../../services/did-documents.js";
 import {
   concludeApplication,
   findApplication,
@@ -23,10 +22,10 @@ import { addToAgenda, castVote, closeMeeting, decideApplication, findMeeting, pu
 import { recordInTranscript } from "../../services/recognition/transcripts.js";
 import { credentialUrlOf } from "../../services/urls.js";
 import { kzDateOf } from "../../domain/calendar/working-days.js";
-import { pickLang } from "../lang.js";
+import { institutionPage, sendHtml } from "../console-kit.js";
 import { t } from "../pages/messages.js";
 import { renderApplicationPage, renderInbox, renderMeetingPage } from "../pages/recognition-pages.js";
-import { renderNotAllowed, type ConsoleFrame } from "../pages/registrar-pages.js";
+import type { ConsoleFrame } from "../pages/registrar-pages.js";
 import { SlugSchema } from "../schemas/institutions.js";
 
 const LangQuery = z.object({ lang: z.enum(["kk", "ru", "en"]).optional(), notice: z.literal("done").optional() });
@@ -42,33 +41,12 @@ export const consoleRecognitionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   const open = { access: { scope: "public" } } as const;
   const tags = ["console"];
-  const html = (reply: FastifyReply, status: number, body: string) =>
-    reply
-      .code(status)
-      .type("text/html; charset=utf-8")
-      .headers({ "cache-control": "no-store", "referrer-policy": "same-origin" })
-      .send(body);
+  const html = sendHtml;
   const has = (p: Principal, institution: Institution, role: InstitutionRole) =>
     decide(p, { scope: "institution", roles: [role] }, institution.id).allowed;
 
-  async function context(request: FastifyRequest, reply: FastifyReply, slug: string): Promise<Context | null> {
-    const lang: Lang = pickLang(
-      request.headers["accept-language"],
-      (request.query as { lang?: string }).lang ?? request.cookies.kualik_lang,
-    );
-    if (!request.session || !request.principal) {
-      // A cookie without a live session: it ended (idle, reset, signed out elsewhere); the sign-in page says so.
-      await reply.redirect(`/console/sign-in?lang=${lang}${request.cookies.kualik_session ? "&ended=1" : ""}`, 303);
-      return null;
-    }
-    const frame: ConsoleFrame = { lang, slug, csrfToken: request.session.csrfToken, path: request.url.split("?")[0]! };
-    const institution = await institutionBySlug(slug, deps);
-    if (!institution || !decide(request.principal, { scope: "institution", roles: ANY_MEMBER }, institution.id).allowed) {
-      await html(reply, institution ? 403 : 404, renderNotAllowed(frame));
-      return null;
-    }
-    return { frame, institution, principal: request.principal };
-  }
+  const context = (request: FastifyRequest, reply: FastifyReply, slug: string): Promise<Context | null> =>
+    institutionPage(request, reply, slug, ANY_MEMBER, deps);
 
   async function applicationPage(
     ctx: Context,

@@ -5,7 +5,7 @@ import multipart from "@fastify/multipart";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ANY_MEMBER, decide, type InstitutionRole } from "../../domain/access/roles.js";
+import { ANY_MEMBER, type InstitutionRole } from "../../domain/access/roles.js";
 import { dashboardOf } from "../../services/dashboard.js";
 import { renderDashboard } from "../pages/dashboard-page.js";
 import type { Institution } from "../../domain/institutions/institution.js";
@@ -14,11 +14,10 @@ import { AppError, type Lang } from "../../errors.js";
 import { readCohortCsv, startAwardBatch } from "../../services/award-batches.js";
 import { changeCredentialStatus, findInstitutionCredential } from "../../services/credential-status.js";
 import type { Deps } from "../../services/deps.js";
-import { institutionBySlug } from "../../services/did-documents.js";
 import { changeProgrammeStatus, createProgramme, findProgramme } from "../../services/programmes.js";
 import { CreateProgrammeBody } from "../schemas/programmes.js";
 import type { IssuedCredential } from "../../db/repositories/credentials.js";
-import { pickLang } from "../lang.js";
+import { institutionPage, sendHtml } from "../console-kit.js";
 import { t } from "../pages/messages.js";
 import {
   renderAwardPage,
@@ -27,10 +26,8 @@ import {
   FORM_ROWS,
   renderBatchPage,
   renderCredentialsPage,
-  renderNotAllowed,
   renderProgrammesPage,
   renderStatusActionPage,
-  type ConsoleFrame,
   type CredentialRow,
 } from "../pages/registrar-pages.js";
 import { SlugSchema } from "../schemas/institutions.js";
@@ -45,37 +42,9 @@ export const consoleRegistrarRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
   const open = { access: { scope: "public" } } as const;
   const tags = ["console"];
 
-  const html = (reply: FastifyReply, status: number, body: string) =>
-    reply
-      .code(status)
-      .type("text/html; charset=utf-8")
-      .headers({ "cache-control": "no-store", "referrer-policy": "same-origin" })
-      .send(body);
-
-  /** The signed-in registrar of this institution, or the redirect / refusal page already sent. */
-  async function registrarPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    slug: string,
-    roles: readonly InstitutionRole[] = ["registrar"],
-  ) {
-    const lang: Lang = pickLang(
-      request.headers["accept-language"],
-      (request.query as { lang?: string }).lang ?? request.cookies.kualik_lang,
-    );
-    if (!request.session || !request.principal) {
-      // A cookie without a live session: it ended (idle, reset, signed out elsewhere); the sign-in page says so.
-      await reply.redirect(`/console/sign-in?lang=${lang}${request.cookies.kualik_session ? "&ended=1" : ""}`, 303);
-      return null;
-    }
-    const frame: ConsoleFrame = { lang, slug, csrfToken: request.session.csrfToken, path: request.url.split("?")[0]! };
-    const institution = await institutionBySlug(slug, deps);
-    if (!institution || !decide(request.principal, { scope: "institution", roles }, institution.id).allowed) {
-      await html(reply, institution ? 403 : 404, renderNotAllowed(frame));
-      return null;
-    }
-    return { frame, institution, actor: request.principal.actor };
-  }
+  const html = sendHtml;
+  const registrarPage = (request: FastifyRequest, reply: FastifyReply, slug: string, roles: readonly InstitutionRole[] = ["registrar"]) =>
+    institutionPage(request, reply, slug, roles, deps);
 
   const credentialRows = async (
     institution: Institution,

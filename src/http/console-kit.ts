@@ -1,0 +1,59 @@
+// What every console page does first: the reader's language, the signed-in person (or the way to sign-in), and,
+// for an institution's pages, the institution and the role the page needs. And how an HTML page is sent.
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { decide, type InstitutionRole, type Principal } from "../domain/access/roles.js";
+import type { Institution } from "../domain/institutions/institution.js";
+import type { Lang } from "../errors.js";
+import type { Deps } from "../services/deps.js";
+import { institutionBySlug } from "../services/did-documents.js";
+import { SESSION_COOKIE } from "../services/sessions.js";
+import { pickLang } from "./lang.js";
+import { renderNotAllowed, type ConsoleFrame } from "./pages/registrar-pages.js";
+
+export const LANG_COOKIE = "kualik_lang";
+
+export const sendHtml = (reply: FastifyReply, status: number, body: string) =>
+  reply.code(status).type("text/html; charset=utf-8").headers({ "cache-control": "no-store", "referrer-policy": "same-origin" }).send(body);
+
+/** ?lang= first, then the language the person chose before (cookie), then the browser's. */
+export const consoleLang = (request: FastifyRequest): Lang =>
+  pickLang(request.headers["accept-language"], (request.query as { lang?: string } | undefined)?.lang ?? request.cookies[LANG_COOKIE]);
+
+/** The signed-in person, or null after sending them to sign-in (saying so when their session ended). */
+export async function signedIn(
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<{ lang: Lang; principal: Principal; csrfToken: string } | null> {
+  const lang = consoleLang(request);
+  if (!request.session || !request.principal) {
+    await reply.redirect(`/console/sign-in?lang=${lang}${request.cookies[SESSION_COOKIE] ? "&ended=1" : ""}`, 303);
+    return null;
+  }
+  return { lang, principal: request.principal, csrfToken: request.session.csrfToken };
+}
+
+export interface InstitutionPage {
+  readonly frame: ConsoleFrame;
+  readonly institution: Institution;
+  readonly principal: Principal;
+  readonly actor: string;
+}
+
+/** An institution's console page for people holding one of these roles there; the refusal page otherwise. */
+export async function institutionPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  slug: string,
+  roles: readonly InstitutionRole[],
+  deps: Deps,
+): Promise<InstitutionPage | null> {
+  const person = await signedIn(request, reply);
+  if (!person) return null;
+  const frame: ConsoleFrame = { lang: person.lang, slug, csrfToken: person.csrfToken, path: request.url.split("?")[0]! };
+  const institution = await institutionBySlug(slug, deps);
+  if (!institution || !decide(person.principal, { scope: "institution", roles }, institution.id).allowed) {
+    await sendHtml(reply, institution ? 403 : 404, renderNotAllowed(frame));
+    return null;
+  }
+  return { frame, institution, principal: person.principal, actor: person.principal.actor };
+}
