@@ -54,6 +54,7 @@ let practitioner: Awaited<ReturnType<typeof person>>;
 let members: Awaited<ReturnType<typeof person>>[];
 let registrar: Awaited<ReturnType<typeof person>>;
 let applicationId: string;
+let microJwt: string;
 let meetingId: string;
 
 beforeAll(async () => {
@@ -69,7 +70,7 @@ beforeAll(async () => {
     { learner: { fullName: "Әлия Нұрланқызы", iin: testIin(7) }, session: "2026-06", heldOn: "2026-06-20", result: { percent: 87 } },
     201,
   );
-  const microJwt = (await ok("POST", "/orgs/kaznu/programmes/DA-101/awards", registrarA, { attestationId: attestation.id }, 201)).jwt;
+  microJwt = (await ok("POST", "/orgs/kaznu/programmes/DA-101/awards", registrarA, { attestationId: attestation.id }, 201)).jwt;
 
   await ok("POST", "/orgs", adminToken, institutionBody("enu", 2), 201);
   secretary = await person("secretary@enu.kz", ["commission_secretary"]);
@@ -141,23 +142,6 @@ beforeAll(async () => {
     },
     201,
   );
-  applicationId = (
-    await ok(
-      "POST",
-      "/orgs/enu/recognition-applications",
-      secretary.token,
-      {
-        procedure: "micro",
-        learnerId,
-        curriculum: "6B06101",
-        academicPeriod: "2027-spring",
-        disciplines: ["DA-201"],
-        applicationText: "Прошу перезачесть микроквалификацию.",
-        documents: [{ kind: "certificate", title: "Micro-qualification credential, KazNU", credential: microJwt }],
-      },
-      201,
-    )
-  ).id;
   meetingId = (
     await ok(
       "POST",
@@ -188,6 +172,18 @@ describe("the recognition workspace", () => {
     const s = await signedIn(secretary.email);
     await s.page.goto(`${base}/console/orgs/enu/recognition?lang=en`);
     await expectAccessible(s.page);
+    // The application as it arrived: registered in the browser, the credential pasted as received.
+    await s.page.getByRole("link", { name: "Register an application" }).click();
+    await s.page.locator("#procedure").selectOption("micro");
+    await s.page.getByLabel("6B06101 · DA-201 · Data analysis").check();
+    await s.page.locator("#text").fill("Прошу перезачесть микроквалификацию «Младший аналитик данных».");
+    await s.page.locator("#doc1-title").fill("Micro-qualification credential, KazNU");
+    await s.page.locator("#doc1-credential").fill(microJwt);
+    await expectAccessible(s.page);
+    await s.page.getByRole("button", { name: "Register" }).click();
+    await s.page.locator("[data-stage]").waitFor();
+    applicationId = new URL(s.page.url()).pathname.split("/").pop()!;
+    await s.page.goto(`${base}/console/orgs/enu/recognition?lang=en`);
     await s.page.getByRole("link", { name: "1", exact: true }).click();
     expect(await s.page.locator('[data-proposal="DA-201"]').textContent()).toBe("recognise");
     expect(await s.page.locator('[data-verdict="valid"]').count()).toBe(1);

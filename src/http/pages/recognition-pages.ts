@@ -30,26 +30,27 @@ export interface InboxRow {
   readonly overdue: readonly { step: string; due: string; rule: string }[];
 }
 
-export function renderInbox(frame: ConsoleFrame, rows: readonly InboxRow[]): string {
+export function renderInbox(frame: ConsoleFrame, rows: readonly InboxRow[], canRegister = false): string {
   const { lang } = frame;
   return layout(
     frame,
     "navRecognition",
-    table(
-      lang,
-      ["number", "learner", "procedure", "stage", "received", "overdue"],
-      rows.map((r) => [
-        `<a href="${action(frame, `recognition/${r.id}`)}">${escape(r.number)}</a>`,
-        escape(r.learner),
-        escape(tt(`procedure_${r.procedure}`, lang)),
-        escape(tt(`stage_${r.stage}`, lang)),
-        escape(r.receivedOn),
-        r.overdue
-          .map((o) => `<strong data-overdue style="color:#a40e0e">${escape(fill(tt(`overdue_${o.step}`, lang), o))}</strong>`)
-          .join("<br>"),
-      ]),
-      t("navRecognition", lang),
-    ),
+    (canRegister ? `<p><a class="button" href="${action(frame, "recognition/new")}">${escape(t("newApplication", lang))}</a></p>` : "") +
+      table(
+        lang,
+        ["number", "learner", "procedure", "stage", "received", "overdue"],
+        rows.map((r) => [
+          `<a href="${action(frame, `recognition/${r.id}`)}">${escape(r.number)}</a>`,
+          escape(r.learner),
+          escape(tt(`procedure_${r.procedure}`, lang)),
+          escape(tt(`stage_${r.stage}`, lang)),
+          escape(r.receivedOn),
+          r.overdue
+            .map((o) => `<strong data-overdue style="color:#a40e0e">${escape(fill(tt(`overdue_${o.step}`, lang), o))}</strong>`)
+            .join("<br>"),
+        ]),
+        t("navRecognition", lang),
+      ),
   );
 }
 
@@ -239,3 +240,66 @@ ${motion}<p>${tally}</p>${voting}${secretary}</section>`;
 }
 
 export type { Json };
+
+export interface NewApplicationData {
+  readonly learners: readonly { id: string; name: string; curriculum: string }[];
+  readonly periods: readonly { code: string; name: string }[];
+  readonly disciplines: readonly { curriculum: string; code: string; name: string }[];
+  readonly values: Readonly<Record<string, string>>;
+  readonly error: string | null;
+}
+
+/** The secretary registers an application as received: procedure, learner, period, disciplines, text, documents. */
+export function renderNewApplication(frame: ConsoleFrame, d: NewApplicationData): string {
+  const { lang } = frame;
+  const v = (name: string) => escape(d.values[name] ?? "");
+  const kinds = ["certificate", "identity_document", "recognition_centre_document", "other"].map(
+    (k) => [k, tt(`docKind_${k}`, lang)] as [string, string],
+  );
+  const documentFields = [1, 2]
+    .map(
+      (
+        n,
+      ) => `<fieldset style="border:1px solid #d9d9d9;border-radius:.5rem;margin:.5rem 0;padding:.5rem 1rem"><legend>${escape(t("document", lang))} ${n}</legend>
+<label for="doc${n}-kind">${escape(t("documentKind", lang))}</label>${select(`doc${n}-kind`, `doc${n}.kind`, kinds, d.values[`doc${n}.kind`] ?? (n === 1 ? "certificate" : "identity_document"))}
+<label for="doc${n}-title">${escape(t("documentTitle", lang))}</label><input id="doc${n}-title" name="doc${n}.title" value="${v(`doc${n}.title`)}" class="field">
+<label for="doc${n}-file">${escape(t("file", lang))}</label><input id="doc${n}-file" name="doc${n}.file" type="file" class="field">
+<label for="doc${n}-credential">${escape(t("credentialPaste", lang))}</label><textarea id="doc${n}-credential" name="doc${n}.credential" rows="3" class="field">${v(`doc${n}.credential`)}</textarea></fieldset>`,
+    )
+    .join("");
+  const chosen = new Set((d.values.disciplines ?? "").split(","));
+  return layout(
+    frame,
+    "newApplication",
+    `${d.error ? `<div class="verdict bad" role="alert" data-error>${escape(d.error)}</div>` : ""}
+<form method="post" enctype="multipart/form-data" action="${action(frame, "recognition/new")}">${csrf(frame)}
+<label for="procedure">${escape(t("procedure", lang))}</label>${select(
+      "procedure",
+      "procedure",
+      ["A", "B", "micro"].map((p) => [p, tt(`procedure_${p}`, lang)] as [string, string]),
+      d.values.procedure,
+    )}
+<label for="learner">${escape(t("learner", lang))}</label>${select(
+      "learner",
+      "learnerId",
+      d.learners.map((l) => [l.id, `${l.name} (${l.curriculum})`]),
+      d.values.learnerId,
+    )}
+<label for="period">${escape(t("academicPeriod", lang))}</label>${select(
+      "period",
+      "academicPeriod",
+      d.periods.map((p) => [p.code, p.name]),
+      d.values.academicPeriod,
+    )}
+<fieldset style="border:1px solid #d9d9d9;border-radius:.5rem;margin:.5rem 0;padding:.5rem 1rem"><legend>${escape(t("disciplines", lang))}</legend>${d.disciplines
+      .map(
+        (x) =>
+          `<label style="display:block"><input type="checkbox" name="disciplines" value="${escape(`${x.curriculum}|${x.code}`)}"${chosen.has(`${x.curriculum}|${x.code}`) ? " checked" : ""}> ${escape(x.curriculum)} · ${escape(x.code)} · ${escape(x.name)}</label>`,
+      )
+      .join("")}</fieldset>
+<label for="receivedOn">${escape(t("received", lang))}</label><input id="receivedOn" name="receivedOn" type="date" value="${v("receivedOn")}" required class="field">
+<label for="text">${escape(t("applicationText", lang))}</label><textarea id="text" name="applicationText" rows="4" required class="field">${v("applicationText")}</textarea>
+${documentFields}
+<button class="button" type="submit">${escape(t("register", lang))}</button></form>`,
+  );
+}

@@ -2,6 +2,7 @@
 // expert's conclusion, the agenda, the transcript), and the meeting (draft decision, votes, decision, closing).
 // Every action goes through the same services as the API, with the signed-in person as the actor.
 import formbody from "@fastify/formbody";
+import multipart from "@fastify/multipart";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -17,6 +18,7 @@ import {
   forwardToExperts,
   overdueSteps,
   overrideDocument,
+  submitApplication,
 } from "../../services/recognition/applications.js";
 import { addToAgenda, castVote, closeMeeting, decideApplication, findMeeting, putMotion } from "../../services/recognition/meetings.js";
 import { recordInTranscript } from "../../services/recognition/transcripts.js";
@@ -24,7 +26,8 @@ import { credentialUrlOf } from "../../services/urls.js";
 import { kzDateOf } from "../../domain/calendar/working-days.js";
 import { institutionPage, sendHtml } from "../console-kit.js";
 import { t } from "../pages/messages.js";
-import { renderApplicationPage, renderInbox, renderMeetingPage } from "../pages/recognition-pages.js";
+import { renderApplicationPage, renderInbox, renderMeetingPage, renderNewApplication } from "../pages/recognition-pages.js";
+import { renderNotAllowed as renderNotAllowedPage } from "../pages/registrar-pages.js";
 import type { ConsoleFrame } from "../pages/registrar-pages.js";
 import { SlugSchema } from "../schemas/institutions.js";
 
@@ -39,6 +42,16 @@ interface Context {
 
 export const consoleRecognitionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // Documents arrive as files with their names and types; fields (and the CSRF token) as plain values.
+  await app.register(multipart, {
+    attachFieldsToBody: "keyValues",
+    limits: { fileSize: 10 * 1024 * 1024, files: 2, fields: 40 },
+    onFile: async (part) => {
+      const content = await part.toBuffer();
+      (part as unknown as { value: unknown }).value =
+        content.length > 0 ? { name: part.filename, mediaType: part.mimetype, content } : null;
+    },
+  });
   const open = { access: { scope: "public" } } as const;
   const tags = ["console"];
   const html = sendHtml;
@@ -183,7 +196,107 @@ export const consoleRecognitionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
           overdue: overdueSteps(a, today),
         });
       }
-      return html(reply, 200, renderInbox(ctx.frame, rows));
+      return html(reply, 200, renderInbox(ctx.frame, rows, has(ctx.principal, ctx.institution, "commission_secretary")));
+    },
+  );
+
+  // ---- the secretary registers an application as received ----
+  const newApplicationPage = async (
+    ctx: Context,
+    reply: FastifyReply,
+    status: number,
+    values: Record<string, string>,
+    error: string | null,
+  ) => {
+    const { institution, frame } = ctx;
+    const curricula = await deps.repos.curricula.listCurricula(institution.id);
+    const codeOf = new Map(curricula.map((c) => [c.id, c.code]));
+    const learners = (await deps.repos.learners.list({ institutionId: institution.id, limit: 500, offset: 0 })).items.filter(
+      (l) => l.curriculumId,
+    );
+    return html(
+      reply,
+      status,
+      renderNewApplication(frame, {
+        learners: learners.map((l) => ({ id: l.id, name: l.fullName, curriculum: codeOf.get(l.curriculumId!) ?? "" })),
+        periods: (await deps.repos.curricula.listPeriods(institution.id)).map((p) => ({ code: p.code, name: p.names[frame.lang] })),
+        disciplines: curricula.flatMap((c) => c.disciplines.map((d) => ({ curriculum: c.code, code: d.code, name: d.names[frame.lang] }))),
+        values: { receivedOn: kzDateOf(deps.clock()), ...values },
+        error,
+      }),
+    );
+  };
+  app.get(
+    "/console/orgs/:slug/recognition/new",
+    { config: open, schema: { tags, summary: "Console: register an application", params: slugOnly, querystring: LangQuery } },
+    async (request, reply) => {
+      const ctx = await context(request, reply, request.params.slug);
+      if (!ctx) return reply;
+      if (!has(ctx.principal, ctx.institution, "commission_secretary")) return html(reply, 403, renderNotAllowedPage(ctx.frame));
+      return newApplicationPage(ctx, reply, 200, {}, null);
+    },
+  );
+  app.post(
+    "/console/orgs/:slug/recognition/new",
+    {
+      config: open,
+      bodyLimit: 25 * 1024 * 1024,
+      schema: { tags, summary: "Console: register an application (multipart form)", params: slugOnly, querystring: LangQuery },
+    },
+    async (request, reply) => {
+      const ctx = await context(request, reply, request.params.slug);
+      if (!ctx) return reply;
+      if (!has(ctx.principal, ctx.institution, "commission_secretary")) return html(reply, 403, renderNotAllowedPage(ctx.frame));
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const text = (key: string) => (typeof body[key] === "string" ? (body[key] as string).trim() : "");
+      const chosen = [body.disciplines ?? []].flat().map(String);
+      const values = {
+        ...Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === "string")),
+        disciplines: chosen.join(","),
+      } as Record<string, string>;
+      try {
+        const learner = await deps.repos.learners.findById(ctx.institution.id, text("learnerId"));
+        const curriculum = learner?.curriculumId ? await deps.repos.curricula.findCurriculumById(learner.curriculumId) : null;
+        const documents = [1, 2].flatMap((n) => {
+          const file = body[`doc${n}.file`] as { name: string; mediaType: string; content: Buffer } | null | undefined;
+          const pasted = text(`doc${n}.credential`);
+          if (!file && !pasted) return [];
+          let credential: unknown = undefined;
+          if (pasted) credential = pasted.startsWith("{") ? (JSON.parse(pasted) as unknown) : pasted;
+          return [
+            {
+              kind: text(`doc${n}.kind`) as "certificate",
+              title: text(`doc${n}.title`) || (file?.name ?? "—"),
+              ...(file ? { file } : {}),
+              ...(credential !== undefined ? { credential } : {}),
+            },
+          ];
+        });
+        const application = await submitApplication(
+          ctx.institution,
+          {
+            procedure: text("procedure") as "A" | "B" | "micro",
+            learnerId: text("learnerId"),
+            curriculumCode: curriculum?.code ?? "",
+            academicPeriodCode: text("academicPeriod"),
+            disciplineCodes: chosen.filter((c) => c.startsWith(`${curriculum?.code ?? ""}|`)).map((c) => c.split("|")[1]!),
+            applicationText: text("applicationText"),
+            receivedOn: text("receivedOn") || undefined,
+            documents,
+          },
+          ctx.principal.actor,
+          deps,
+        );
+        return reply.redirect(
+          `/console/orgs/${ctx.institution.slug}/recognition/${application.id}?lang=${ctx.frame.lang}&notice=done`,
+          303,
+        );
+      } catch (error) {
+        if (error instanceof SyntaxError)
+          return newApplicationPage(ctx, reply, 400, values, new AppError("MALFORMED_BODY").localized(ctx.frame.lang));
+        if (!(error instanceof AppError)) throw error;
+        return newApplicationPage(ctx, reply, error.status, values, error.localized(ctx.frame.lang));
+      }
     },
   );
 
