@@ -114,7 +114,7 @@ beforeAll(async () => {
   );
   const learnerId = (await ok("POST", "/orgs/enu/learners", registrar.token, { fullName: "Әлия Нұрланқызы", iin: testIin(7) }, 201)).id;
   await ok("PUT", `/orgs/enu/learners/${learnerId}/enrolment`, registrar.token, { curriculum: "6B06101" });
-  const commission = await ok(
+  await ok(
     "POST",
     "/orgs/enu/commissions",
     registrar.token,
@@ -140,22 +140,6 @@ beforeAll(async () => {
         { userId: practitioner.id, kind: "practitioner" },
       ],
     },
-    201,
-  );
-  meetingId = (
-    await ok(
-      "POST",
-      `/orgs/enu/commissions/${commission.id}/meetings`,
-      secretary.token,
-      { heldOn: "2026-11-23", place: "Room 101", present: members.map((m) => m.id) },
-      201,
-    )
-  ).id;
-  await ok(
-    "POST",
-    `/orgs/enu/commissions/${commission.id}/elections`,
-    secretary.token,
-    { meetingId, position: "chair", candidateUserId: members[0]!.id, votes: members.map((m) => ({ voterUserId: m.id, choice: "for" })) },
     201,
   );
   browser = await launchBrowser();
@@ -202,6 +186,16 @@ describe("the recognition workspace", () => {
     await expectAccessible(e.page);
     await e.page.getByRole("button", { name: "Submit the conclusion" }).click();
     expect(await e.page.locator("[data-stage]").getAttribute("data-stage")).toBe("concluded");
+
+    // The secretary opens the meeting with the three members present and records the chair's election (R п.12).
+    await s.page.goto(`${base}/console/orgs/enu/commissions?lang=en`);
+    await s.page.getByLabel("Place").fill("Room 101");
+    await expectAccessible(s.page);
+    await s.page.getByRole("button", { name: "Open a meeting" }).click();
+    meetingId = new URL(s.page.url()).pathname.split("/").pop()!;
+    await s.page.getByRole("button", { name: "Record the election" }).click();
+    await s.page.getByText("Done.").waitFor();
+    expect(await s.page.getByRole("button", { name: "Record the election" }).count()).toBe(0);
 
     // The secretary puts it on the meeting's agenda and the draft to the vote.
     await s.page.goto(`${base}/console/orgs/enu/recognition/${applicationId}?lang=en`);

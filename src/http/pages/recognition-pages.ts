@@ -182,6 +182,8 @@ export interface MeetingPageData {
   }[];
   readonly isSecretary: boolean;
   readonly voterId: string | null;
+  /** The election form, when the commission has no chair yet and the reader is the secretary. */
+  readonly election: string | null;
   readonly notice: string | null;
   readonly error: string | null;
 }
@@ -235,7 +237,7 @@ ${motion}<p>${tally}</p>${voting}${secretary}</section>`;
     frame,
     "meeting",
     `${d.notice ? `<div class="notice" role="status">${escape(d.notice)}</div>` : ""}${d.error ? `<div class="verdict bad" role="alert" data-error>${escape(d.error)}</div>` : ""}
-<p>${escape(m.heldOn)}${m.place ? ` · ${escape(m.place)}` : ""}</p>${items || `<p>${escape(t("empty", lang))}</p>`}${footer}`,
+<p>${escape(m.heldOn)}${m.place ? ` · ${escape(m.place)}` : ""}</p>${d.election ?? ""}${items || `<p>${escape(t("empty", lang))}</p>`}${footer}`,
   );
 }
 
@@ -302,4 +304,65 @@ export function renderNewApplication(frame: ConsoleFrame, d: NewApplicationData)
 ${documentFields}
 <button class="button" type="submit">${escape(t("register", lang))}</button></form>`,
   );
+}
+
+export interface CommissionsPageData {
+  readonly commissions: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly order: string;
+    readonly chair: string | null;
+    readonly members: readonly { id: string; name: string }[];
+    readonly meetings: readonly { id: string; heldOn: string; status: string }[];
+  }[];
+  readonly canOpen: boolean;
+  readonly today: string;
+}
+
+/** The commissions, their meetings, and for the secretary the form that opens a meeting with its attendance. */
+export function renderCommissions(frame: ConsoleFrame, d: CommissionsPageData): string {
+  const { lang } = frame;
+  const sections = d.commissions
+    .map((c) => {
+      const meetings = c.meetings
+        .map((m) => `<li><a href="${action(frame, `meetings/${m.id}`)}">${escape(m.heldOn)}</a> · ${escape(m.status)}</li>`)
+        .join("");
+      const form = d.canOpen
+        ? `<form method="post" action="${action(frame, `commissions/${c.id}/meetings`)}">${csrf(frame)}
+<label for="date-${escape(c.id)}">${escape(t("meetingDate", lang))}</label><input id="date-${escape(c.id)}" name="heldOn" type="date" value="${escape(d.today)}" required class="field">
+<label for="place-${escape(c.id)}">${escape(t("place", lang))}</label><input id="place-${escape(c.id)}" name="place" class="field">
+<fieldset style="border:1px solid #d9d9d9;border-radius:.5rem;margin:.5rem 0;padding:.5rem 1rem"><legend>${escape(t("present", lang))}</legend>${c.members
+            .map(
+              (m) =>
+                `<label style="display:block"><input type="checkbox" name="present" value="${escape(m.id)}" checked> ${escape(m.name)}</label>`,
+            )
+            .join("")}</fieldset>
+<button class="button" type="submit">${escape(t("openMeeting", lang))}</button></form>`
+        : "";
+      return `<section style="background:#fff;border:1px solid #d9d9d9;border-radius:.5rem;padding:.75rem 1rem;margin:.75rem 0" data-commission="${escape(c.id)}">
+<h3 style="margin:.2rem 0">${escape(c.kind)} · ${escape(c.order)}</h3><p>${escape(c.members.map((m) => m.name).join(", "))}${c.chair ? ` — ${escape(c.chair)}` : ""}</p>
+<ul>${meetings}</ul>${form}</section>`;
+    })
+    .join("");
+  return layout(frame, "commissions", sections || `<p>${escape(t("empty", lang))}</p>`);
+}
+
+/** The open vote electing the chair, recorded by the secretary at the meeting (R п.12, 23). */
+export function electionForm(
+  frame: ConsoleFrame,
+  meetingId: string,
+  commissionId: string,
+  present: readonly { id: string; name: string }[],
+): string {
+  const { lang } = frame;
+  const choices = ["for", "against", "abstain"].map((c) => [c, tt(`vote_${c}`, lang)] as [string, string]);
+  return `<h2>${escape(t("electChair", lang))}</h2><form method="post" action="${action(frame, `commissions/${commissionId}/elections`)}">${csrf(frame)}
+<input type="hidden" name="meetingId" value="${escape(meetingId)}">
+<label for="candidate">${escape(t("candidate", lang))}</label>${select(
+    "candidate",
+    "candidate",
+    present.map((m) => [m.id, m.name]),
+  )}
+${present.map((m) => `<label for="v-${escape(m.id)}">${escape(m.name)}</label>${select(`v-${m.id}`, `vote.${m.id}`, choices)}`).join("")}
+<button class="button" type="submit">${escape(t("recordElection", lang))}</button></form>`;
 }

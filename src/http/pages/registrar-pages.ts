@@ -36,6 +36,7 @@ export function layout(frame: ConsoleFrame, title: PageTextKey, content: string,
     ["navProgrammes", `/console/orgs/${slug}/programmes`],
     ["navCredentials", `/console/orgs/${slug}/credentials`],
     ["navRecognition", `/console/orgs/${slug}/recognition`],
+    ["commissions", `/console/orgs/${slug}/commissions`],
   ];
   const nav = `<nav aria-label="Console" style="justify-content:flex-start;flex-wrap:wrap">${links
     .map(([k, href]) => `<a href="${escape(href)}?lang=${lang}">${escape(t(k, lang))}</a>`)

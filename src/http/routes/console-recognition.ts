@@ -20,13 +20,29 @@ import {
   overrideDocument,
   submitApplication,
 } from "../../services/recognition/applications.js";
-import { addToAgenda, castVote, closeMeeting, decideApplication, findMeeting, putMotion } from "../../services/recognition/meetings.js";
+import {
+  addToAgenda,
+  castVote,
+  closeMeeting,
+  decideApplication,
+  findMeeting,
+  openMeeting,
+  putMotion,
+} from "../../services/recognition/meetings.js";
 import { recordInTranscript } from "../../services/recognition/transcripts.js";
 import { credentialUrlOf } from "../../services/urls.js";
 import { kzDateOf } from "../../domain/calendar/working-days.js";
 import { institutionPage, sendHtml } from "../console-kit.js";
 import { t } from "../pages/messages.js";
-import { renderApplicationPage, renderInbox, renderMeetingPage, renderNewApplication } from "../pages/recognition-pages.js";
+import {
+  electionForm,
+  renderApplicationPage,
+  renderCommissions,
+  renderInbox,
+  renderMeetingPage,
+  renderNewApplication,
+} from "../pages/recognition-pages.js";
+import { recordElection } from "../../services/recognition/commissions.js";
 import { renderNotAllowed as renderNotAllowedPage } from "../pages/registrar-pages.js";
 import type { ConsoleFrame } from "../pages/registrar-pages.js";
 import { SlugSchema } from "../schemas/institutions.js";
@@ -143,13 +159,20 @@ export const consoleRecognitionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
     }
     const userId = ctx.principal.userId ?? null;
     const voter = userId && commission.members.some((m) => m.userId === userId) && meeting.present.includes(userId) ? userId : null;
+    const isSecretary = has(ctx.principal, ctx.institution, "commission_secretary");
+    const present = [];
+    for (const id of meeting.present) present.push({ id, name: (await deps.repos.users.findById(id))?.fullName ?? id });
     return html(
       reply,
       status,
       renderMeetingPage(ctx.frame, {
         meeting,
         items,
-        isSecretary: has(ctx.principal, ctx.institution, "commission_secretary"),
+        election:
+          isSecretary && !commission.chairUserId && meeting.status === "open"
+            ? electionForm(ctx.frame, meeting.id, commission.id, present)
+            : null,
+        isSecretary,
         voterId: voter,
         notice,
         error,
@@ -197,6 +220,103 @@ export const consoleRecognitionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
         });
       }
       return html(reply, 200, renderInbox(ctx.frame, rows, has(ctx.principal, ctx.institution, "commission_secretary")));
+    },
+  );
+
+  // ---- commissions: their meetings, opening one with its attendance, the chair's election ----
+  app.get(
+    "/console/orgs/:slug/commissions",
+    { config: open, schema: { tags, summary: "Console: commissions and their meetings", params: slugOnly, querystring: LangQuery } },
+    async (request, reply) => {
+      const ctx = await context(request, reply, request.params.slug);
+      if (!ctx) return reply;
+      const nameOf = async (id: string | null) => (id ? ((await deps.repos.users.findById(id))?.fullName ?? id) : null);
+      const commissions = [];
+      for (const c of await deps.repos.commissions.list(ctx.institution.id)) {
+        const members = [];
+        for (const m of c.members) members.push({ id: m.userId, name: (await nameOf(m.userId))! });
+        commissions.push({
+          id: c.id,
+          kind: c.kind,
+          order: `№ ${c.orderNumber}, ${c.orderDate}`,
+          chair: await nameOf(c.chairUserId),
+          members,
+          meetings: (await deps.repos.commissions.listMeetings(c.id)).map((m) => ({ id: m.id, heldOn: m.heldOn, status: m.status })),
+        });
+      }
+      return html(
+        reply,
+        200,
+        renderCommissions(ctx.frame, {
+          commissions,
+          canOpen: has(ctx.principal, ctx.institution, "commission_secretary"),
+          today: kzDateOf(deps.clock()),
+        }),
+      );
+    },
+  );
+  const commissionParams = z.object({ slug: SlugSchema, commissionId: z.uuid() });
+  app.post(
+    "/console/orgs/:slug/commissions/:commissionId/meetings",
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "Console: open a meeting with the members present",
+        params: commissionParams,
+        querystring: LangQuery,
+        body: Form,
+      },
+    },
+    async (request, reply) => {
+      const ctx = await context(request, reply, request.params.slug);
+      if (!ctx) return reply;
+      if (!has(ctx.principal, ctx.institution, "commission_secretary")) return html(reply, 403, renderNotAllowedPage(ctx.frame));
+      const present = [request.body.present ?? []].flat().map(String);
+      const meeting = await openMeeting(
+        ctx.institution,
+        request.params.commissionId,
+        { heldOn: String(request.body.heldOn ?? ""), place: String(request.body.place ?? "").trim() || null, present },
+        ctx.principal.actor,
+        deps,
+      );
+      return reply.redirect(`/console/orgs/${ctx.institution.slug}/meetings/${meeting.id}?lang=${ctx.frame.lang}`, 303);
+    },
+  );
+  app.post(
+    "/console/orgs/:slug/commissions/:commissionId/elections",
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "Console: record the open vote electing the chair",
+        params: commissionParams,
+        querystring: LangQuery,
+        body: Form,
+      },
+    },
+    async (request, reply) => {
+      const ctx = await context(request, reply, request.params.slug);
+      if (!ctx) return reply;
+      if (!has(ctx.principal, ctx.institution, "commission_secretary")) return html(reply, 403, renderNotAllowedPage(ctx.frame));
+      const meetingId = String(request.body.meetingId ?? "");
+      const votes = Object.entries(request.body)
+        .filter(([k]) => k.startsWith("vote."))
+        .map(([k, v]) => ({ voterUserId: k.slice(5), choice: String(v) as VoteChoice }));
+      return act(
+        reply,
+        ctx,
+        () => reply.redirect(`/console/orgs/${ctx.institution.slug}/meetings/${meetingId}?lang=${ctx.frame.lang}&notice=done`, 303),
+        (error, status) => meetingPage(ctx, reply, meetingId, status, null, error),
+        () =>
+          recordElection(
+            ctx.institution,
+            request.params.commissionId,
+            { meetingId, position: "chair", candidateUserId: String(request.body.candidate ?? ""), votes },
+            ctx.principal.actor,
+            deps,
+          ),
+      );
     },
   );
 
