@@ -8,7 +8,8 @@ import type { Deps } from "./deps.js";
 
 const TOKEN_PREFIX = "kualik_";
 
-// A token has 256 random bits, so a fast hash is enough: there is nothing to brute-force.
+// A token has 256 random bits, so a fast hash is enough: there is nothing to brute-force. Session ids, offer codes
+// and access tokens are hashed with it too.
 export const hashToken = (token: string): string => createHash("sha256").update(token).digest("hex");
 
 export interface IssueTokenInput {

@@ -2,7 +2,7 @@
 // did:web, fetched by reference from the QR code; the wallet's direct_post answer verified through the same
 // pipeline as POST /presentations/verify (holder binding, challenge = nonce, domain = client_id, every credential
 // in full, trust required) and checked against the query; the requesting page polls the result with its key.
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import QRCode from "qrcode";
 import { verificationMethodId } from "../credentials/did-web.js";
 import type { PresentationRequestRecord } from "../db/repositories/wallets.js";
@@ -16,6 +16,7 @@ import {
   type RequestParameters,
 } from "../openid4vc/verifier.js";
 import type { Deps } from "./deps.js";
+import { hashToken } from "./api-tokens.js";
 import { platformDid } from "./did-documents.js";
 import { verifyIncomingPresentation } from "./verify-credential.js";
 import { callbackEnvironment } from "./wallet-issuance.js";
@@ -23,7 +24,6 @@ import { callbackEnvironment } from "./wallet-issuance.js";
 type Json = Record<string, unknown>;
 
 export const REQUEST_TTL_S = 10 * 60;
-const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 const base = (deps: Deps) => deps.config.publicUrl.href.replace(/\/$/, "");
 
 const verifierOf = (deps: Deps) =>
@@ -90,7 +90,7 @@ export async function createPresentationRequest(
     state: parameters.state,
     clientId: parameters.clientId,
     requestObject,
-    resultKeyHash: sha256(resultKey),
+    resultKeyHash: hashToken(resultKey),
     query,
     requester: input.requester,
     purpose: input.purpose,
@@ -207,7 +207,7 @@ export async function presentationResult(
   deps: Deps,
 ): Promise<RequestResult & { authorizationRequest: string | null; qrPngDataUrl: string | null }> {
   const request = await deps.repos.wallets.findRequest(id);
-  if (!request || request.resultKeyHash !== sha256(key)) throw new AppError("PRESENTATION_REQUEST_NOT_FOUND", { requestId: id });
+  if (!request || request.resultKeyHash !== hashToken(key)) throw new AppError("PRESENTATION_REQUEST_NOT_FOUND", { requestId: id });
   const status = request.status === "pending" && request.expiresAt <= deps.clock() ? "expired" : request.status;
   return {
     id: request.id,

@@ -1,9 +1,10 @@
 // Signing in to the staff console: local accounts (scrypt), server-side sessions behind an HttpOnly cookie, a CSRF
 // token per session, lock-out after repeated wrong passwords, and password resets by an administrator.
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Principal } from "../domain/access/roles.js";
 import { AppError } from "../errors.js";
 import type { Deps } from "./deps.js";
+import { hashToken } from "./api-tokens.js";
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./passwords.js";
 
 export const SESSION_COOKIE = "kualik_session";
@@ -14,7 +15,6 @@ export const ABSOLUTE_MS = 12 * 3600_000;
 export const LOCK_AFTER = 5;
 export const LOCK_MS = 15 * 60_000;
 
-const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 // Spent on unknown e-mails too, so that timing does not tell which accounts exist.
 const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
@@ -47,7 +47,7 @@ export async function openSession(userId: string, method: "password" | "sso", de
   const sessionId = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(32).toString("base64url");
   await deps.repos.sessions.create({
-    idHash: sha256(sessionId),
+    idHash: hashToken(sessionId),
     userId,
     csrfToken,
     expiresAt: new Date(now.getTime() + IDLE_MS),
@@ -65,7 +65,7 @@ export interface SessionPrincipal {
 
 /** The principal behind a session cookie; SESSION_EXPIRED when it ended, null when there is no such session. */
 export async function sessionPrincipal(sessionId: string, deps: Deps): Promise<SessionPrincipal | null> {
-  const idHash = sha256(sessionId);
+  const idHash = hashToken(sessionId);
   const session = await deps.repos.sessions.find(idHash);
   if (!session) return null;
   const now = deps.clock();
@@ -96,7 +96,7 @@ export function csrfMatches(expected: string, sent: unknown): boolean {
 }
 
 export async function signOut(sessionId: string, deps: Deps): Promise<void> {
-  await deps.repos.sessions.remove(sha256(sessionId));
+  await deps.repos.sessions.remove(hashToken(sessionId));
 }
 
 /**

@@ -2,7 +2,7 @@
 // (from the holder page) creates a one-time, expiring offer with a PIN; the wallet redeems the code (with the PIN)
 // for a one-time access token, asks for a nonce, proves possession of its key, and receives the credential
 // re-signed with its own DID as the subject. Codes, tokens and PINs are stored only as SHA-256 hashes.
-import { createHash, randomBytes, randomInt, randomUUID } from "node:crypto";
+import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import QRCode from "qrcode";
 import type { CredentialPayload } from "../credentials/agent.js";
 import { verificationMethodId } from "../credentials/did-web.js";
@@ -17,7 +17,7 @@ import { AppError } from "../errors.js";
 import type { CallbackEnvironment } from "../openid4vc/callbacks.js";
 import { openid4vciIssuer, ProtocolError, type ConfigurationId } from "../openid4vc/issuer.js";
 import type { Deps } from "./deps.js";
-import { didDocumentFor } from "./did-documents.js";
+import { hashToken } from "./api-tokens.js";
 import { verificationEnvironment } from "./verify-credential.js";
 
 type Json = Record<string, unknown>;
@@ -28,7 +28,6 @@ export const NONCE_TTL_S = 300;
 /** Wrong PINs before the offer is blocked: a 6-digit PIN cannot be guessed in 5 tries (1 in 200,000). */
 export const MAX_WRONG_PINS = 5;
 
-const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 const base = (deps: Deps) => deps.config.publicUrl.href.replace(/\/$/, "");
 
 export const credentialIssuerOf = (deps: Deps, slug: string) => `${base(deps)}/orgs/${slug}`;
@@ -44,8 +43,8 @@ export function callbackEnvironment(deps: Deps): CallbackEnvironment {
       const key = identifier?.keys.find((k) => verificationMethodId(did, k.publicKeyHex) === didUrl);
       return key ? deps.signing.signer(key.kid) : null;
     },
-    didDocument: async (did) =>
-      ed25519DidKeyDocument(did) ?? ((await didDocumentFor(did, deps)) as unknown as Json | null) ?? (await env.resolveDid(did)),
+    // A wallet's did:key in the Multikey form; anything else as verification resolves it (ours from the database).
+    didDocument: async (did) => ed25519DidKeyDocument(did) ?? (await env.resolveDid(did)),
   };
 }
 
@@ -97,8 +96,8 @@ export async function createOffer(
       credentialId: credential.id,
       configurationId: input.configurationId,
       offer,
-      preAuthorizedCodeHash: sha256(preAuthorizedCode),
-      txCodeHash: txCode ? sha256(`${offerId}:${txCode}`) : null,
+      preAuthorizedCodeHash: hashToken(preAuthorizedCode),
+      txCodeHash: txCode ? hashToken(`${offerId}:${txCode}`) : null,
       txCodeLength: txCode ? 6 : null,
       expiresAt,
       createdBy: actor,
@@ -145,7 +144,7 @@ export async function redeemPreAuthorizedCode(
   const parsed = issuer.parseTokenRequest(request, form);
   const code = parsed.grant.preAuthorizedCode;
   const now = deps.clock();
-  const offer = await deps.repos.wallets.findOfferByCode(sha256(code));
+  const offer = await deps.repos.wallets.findOfferByCode(hashToken(code));
   if (!offer || offer.institutionId !== institution.id) throw invalidGrant("the pre-authorized code is not known");
   if (offer.status === "blocked") throw invalidGrant("the offer is blocked after too many wrong PINs; ask for a new one");
   if (offer.status !== "offered") throw invalidGrant("the pre-authorized code was already used");
@@ -153,7 +152,7 @@ export async function redeemPreAuthorizedCode(
   if (offer.txCodeHash) {
     const txCode = parsed.grant.txCode;
     if (!txCode) throw new ProtocolError(400, "invalid_request", "this offer needs the PIN (tx_code)");
-    if (sha256(`${offer.id}:${txCode}`) !== offer.txCodeHash) {
+    if (hashToken(`${offer.id}:${txCode}`) !== offer.txCodeHash) {
       const wrong = await deps.repos.wallets.countWrongTxCode(offer.id, MAX_WRONG_PINS);
       throw invalidGrant(
         wrong >= MAX_WRONG_PINS ? "wrong PIN; the offer is now blocked" : `wrong PIN (${MAX_WRONG_PINS - wrong} attempts left)`,
@@ -169,7 +168,7 @@ export async function redeemPreAuthorizedCode(
   const accessToken = randomBytes(32).toString("base64url");
   const moved = await deps.repos.wallets.advanceOffer(offer.id, "offered", {
     status: "token_issued",
-    accessTokenHash: sha256(accessToken),
+    accessTokenHash: hashToken(accessToken),
     accessTokenExpiresAt: new Date(now.getTime() + ACCESS_TOKEN_TTL_S * 1000),
   });
   if (!moved) throw invalidGrant("the pre-authorized code was already used");
@@ -190,7 +189,7 @@ export async function issueToWallet(institution: Institution, authorization: str
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
   if (!token) throw invalidToken("an access token is required");
   const now = deps.clock();
-  const offer = await deps.repos.wallets.findOfferByAccessToken(sha256(token));
+  const offer = await deps.repos.wallets.findOfferByAccessToken(hashToken(token));
   if (!offer || offer.institutionId !== institution.id) throw invalidToken("the access token is not known");
   if (offer.status !== "token_issued") throw invalidToken("the access token was already used");
   if (!offer.accessTokenExpiresAt || offer.accessTokenExpiresAt <= now) throw invalidToken("the access token has expired");

@@ -29,6 +29,7 @@ import { prepare } from "../../domain/recognition/proposal.js";
 import { AppError } from "../../errors.js";
 import type { Deps } from "../deps.js";
 import { findLearner } from "../learners.js";
+import { parsePresentation } from "../../credentials/presentation-verifier.js";
 import { verifyIncomingCredential, verifyIncomingPresentation } from "../verify-credential.js";
 import { withCalendar, workingCalendar } from "./calendar.js";
 import { findExpertGroup } from "./commissions.js";
@@ -58,23 +59,9 @@ export interface SubmitInput {
   readonly courses?: readonly TypedCourse[] | undefined;
 }
 
-const isPresentation = (value: unknown): boolean => {
-  if (typeof value === "string") {
-    const payload = value.split(".")[1];
-    if (!payload) return false;
-    try {
-      return "vp" in (JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<string, unknown>);
-    } catch {
-      return false;
-    }
-  }
-  const type = (value as { type?: unknown } | null)?.type;
-  return Array.isArray(type) ? type.includes("VerifiablePresentation") : type === "VerifiablePresentation";
-};
-
 /** Verifies an attached credential or presentation with trust required: an unknown issuer is flagged (R п.10, 20). */
 async function verifyAttachment(credential: unknown, deps: Deps) {
-  if (isPresentation(credential)) {
+  if (parsePresentation(credential)) {
     const report = await verifyIncomingPresentation(credential, {}, { requireTrust: true }, deps);
     return {
       verification: report as unknown as Record<string, unknown>,
