@@ -1,12 +1,9 @@
 // The dashboard: charts drawn by uPlot (web/console/dashboard.js) from the figures the page carries, the same
 // figures as tables for screen readers and without scripts, and the applications by stage with the overdue ones.
-import type { Lang } from "../../errors.js";
 import type { Dashboard } from "../../services/dashboard.js";
 import { t, type PageTextKey } from "./messages.js";
 import { type ConsoleFrame, layout, table } from "./registrar-pages.js";
-import { escape } from "./verify-page.js";
-
-const LOCALES: Readonly<Record<Lang, string>> = { kk: "kk-KZ", ru: "ru-RU", en: "en-GB" };
+import { escape, LOCALES } from "./verify-page.js";
 
 export function renderDashboard(frame: ConsoleFrame, d: Dashboard): string {
   const { lang } = frame;

@@ -7,11 +7,10 @@ import { LETTERS } from "../../domain/grading/letter-scale.js";
 import type { Lang } from "../../errors.js";
 import { t, type PageTextKey } from "./messages.js";
 import { type ConsoleFrame, fill, layout, table } from "./registrar-pages.js";
-import { escape } from "./verify-page.js";
+import { escape, LOCALES } from "./verify-page.js";
 
 type Json = Record<string, unknown>;
 const tt = (key: string, lang: Lang) => t(key as PageTextKey, lang);
-const LOCALES: Readonly<Record<Lang, string>> = { kk: "kk-KZ", ru: "ru-RU", en: "en-GB" };
 /** A moment as people in Kazakhstan read it, in the page's language. */
 const when = (iso: string, lang: Lang) =>
   new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Almaty" }).format(new Date(iso));

@@ -3,7 +3,7 @@
 // looks and behaves the same. Server-rendered forms; the progress page refreshes itself while the award runs.
 import type { Lang } from "../../errors.js";
 import { t, type PageTextKey } from "./messages.js";
-import { escape, page } from "./verify-page.js";
+import { escape, LOCALES, page } from "./verify-page.js";
 
 const CSS = `<style>
 input:focus-visible,select:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid #f2a900;outline-offset:2px}
@@ -182,9 +182,7 @@ export function renderCredentialsPage(
 ): string {
   const { lang, slug } = frame;
   const day = (iso: string) =>
-    new Intl.DateTimeFormat(lang === "kk" ? "kk-KZ" : lang === "ru" ? "ru-RU" : "en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(
-      new Date(`${iso}T00:00:00Z`),
-    );
+    new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
   const rows = state.rows.map((c) => [
     escape(c.learner),
     escape(c.programme),

@@ -78,7 +78,8 @@ export function summarise(credential: Json | null): CredentialSummary {
   };
 }
 
-const LOCALES: Record<Lang, string> = { kk: "kk-KZ", ru: "ru-RU", en: "en-GB" };
+/** The locale each page language formats dates and numbers in. */
+export const LOCALES: Readonly<Record<Lang, string>> = { kk: "kk-KZ", ru: "ru-RU", en: "en-GB" };
 const formatDate = (iso: string | null, lang: Lang) =>
   iso ? new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "long", timeZone: "Asia/Almaty" }).format(new Date(iso)) : "";
 

@@ -6,13 +6,13 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { INSTITUTION_ROLES, type Principal } from "../../domain/access/roles.js";
-import { AppError, type Lang } from "../../errors.js";
+import { AppError } from "../../errors.js";
 import type { Deps } from "../../services/deps.js";
 import { institutionBySlug } from "../../services/did-documents.js";
 import { rotateInstitutionKey } from "../../services/rotate-institution-key.js";
 import { resetPassword } from "../../services/sessions.js";
 import { createUser, grantRole } from "../../services/users.js";
-import { pickLang } from "../lang.js";
+import { sendHtml, signedIn } from "../console-kit.js";
 import { renderAdminPage, renderRotatePage, type AdminFrame } from "../pages/admin-pages.js";
 import { t } from "../pages/messages.js";
 import { SlugSchema } from "../schemas/institutions.js";
@@ -33,25 +33,14 @@ export const consoleAdminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
   await app.register(formbody, { bodyLimit: 16 * 1024 });
   const open = { access: { scope: "public" } } as const;
   const tags = ["console"];
-  const html = (reply: FastifyReply, status: number, body: string) =>
-    reply
-      .code(status)
-      .type("text/html; charset=utf-8")
-      .headers({ "cache-control": "no-store", "referrer-policy": "same-origin" })
-      .send(body);
+  const html = sendHtml;
 
   async function adminPage(request: FastifyRequest, reply: FastifyReply): Promise<{ frame: AdminFrame; principal: Principal } | null> {
-    const lang: Lang = pickLang(
-      request.headers["accept-language"],
-      (request.query as { lang?: string }).lang ?? request.cookies.kualik_lang,
-    );
-    if (!request.session || !request.principal) {
-      // A cookie without a live session: it ended (idle, reset, signed out elsewhere); the sign-in page says so.
-      await reply.redirect(`/console/sign-in?lang=${lang}${request.cookies.kualik_session ? "&ended=1" : ""}`, 303);
-      return null;
-    }
-    const frame: AdminFrame = { lang, csrfToken: request.session.csrfToken, path: request.url.split("?")[0]! };
-    if (!request.principal.platformAdmin) {
+    const person = await signedIn(request, reply);
+    if (!person) return null;
+    const { lang } = person;
+    const frame: AdminFrame = { lang, csrfToken: person.csrfToken, path: request.url.split("?")[0]! };
+    if (!person.principal.platformAdmin) {
       await html(
         reply,
         403,
@@ -59,7 +48,7 @@ export const consoleAdminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
       );
       return null;
     }
-    return { frame, principal: request.principal };
+    return { frame, principal: person.principal };
   }
 
   const render = async (

@@ -9,12 +9,12 @@ import { AppError, type Lang } from "../../errors.js";
 import type { Deps } from "../../services/deps.js";
 import { csrfMatches, resetPassword, SESSION_COOKIE, signIn, signOut, ABSOLUTE_MS } from "../../services/sessions.js";
 import { pickLang } from "../lang.js";
+import { LANG_COOKIE, sendHtml } from "../console-kit.js";
 import { institutionBySlug } from "../../services/did-documents.js";
 import { finishSso, putSso, SSO_COOKIE, startSso } from "../../services/sso.js";
 import { renderConsoleHome, renderSignInPage } from "../pages/console-pages.js";
 import { problems } from "../schemas/common.js";
 
-const LANG_COOKIE = "kualik_lang";
 const LOGIN_COOKIE = "kualik_login";
 const LangQuery = z.strictObject({ lang: z.enum(["kk", "ru", "en"]).optional(), ended: z.literal("1").optional() });
 
@@ -33,12 +33,7 @@ export const consoleRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
     }
     return pickLang(request.headers["accept-language"], request.cookies[LANG_COOKIE]);
   };
-  const html = (reply: FastifyReply, status: number, body: string) =>
-    reply
-      .code(status)
-      .type("text/html; charset=utf-8")
-      .headers({ "cache-control": "no-store", "referrer-policy": "same-origin" })
-      .send(body);
+  const html = sendHtml;
 
   // Sign-in is protected from cross-site posting by a token tied to a short-lived cookie (no session yet).
   const signInPage = async (reply: FastifyReply, lang: Lang, status: number, error: string | null, email = "") => {

@@ -15,55 +15,31 @@ import { problems } from "../schemas/common.js";
 import { ProgrammeParams } from "../schemas/programmes.js";
 
 export const publicDocumentRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
-  // Read once at start: the file is generated at build time and does not change while running.
-  const schema = JSON.parse(readFileSync(path.join(projectRoot, "schemas", "micro-qualification-credential.json"), "utf8")) as Record<
-    string,
-    unknown
-  >;
-  const served = { ...schema, $id: schemaUrlOf(deps.config.publicUrl) };
-
-  app.get(
-    "/schemas/micro-qualification-credential.json",
+  // Our credentials' JSON Schemas, read once at start (generated at build time) and served under this deployment's URL.
+  const schemaFiles = [
     {
-      config: { access: { scope: "public" } },
-      schema: {
-        tags: ["credentials"],
-        summary: "JSON Schema of the MicroQualificationCredential (its credentialSchema)",
-        response: { 200: z.record(z.string(), z.unknown()) },
-      },
+      file: "micro-qualification-credential.json",
+      id: schemaUrlOf(deps.config.publicUrl),
+      name: "MicroQualificationCredential (its credentialSchema)",
     },
-    async (_request, reply) =>
-      reply
-        .header("access-control-allow-origin", "*")
-        .header("cache-control", "public, max-age=3600")
-        .type("application/schema+json")
-        .send(served),
-  );
-
-  const decisionSchema = {
-    ...(JSON.parse(readFileSync(path.join(projectRoot, "schemas", "recognition-decision-credential.json"), "utf8")) as Record<
-      string,
-      unknown
-    >),
-    $id: decisionSchemaUrlOf(deps.config.publicUrl),
-  };
-  app.get(
-    "/schemas/recognition-decision-credential.json",
-    {
-      config: { access: { scope: "public" } },
-      schema: {
-        tags: ["credentials"],
-        summary: "JSON Schema of the RecognitionDecisionCredential",
-        response: { 200: z.record(z.string(), z.unknown()) },
+    { file: "recognition-decision-credential.json", id: decisionSchemaUrlOf(deps.config.publicUrl), name: "RecognitionDecisionCredential" },
+  ];
+  for (const { file, id, name } of schemaFiles) {
+    const served = { ...(JSON.parse(readFileSync(path.join(projectRoot, "schemas", file), "utf8")) as Record<string, unknown>), $id: id };
+    app.get(
+      `/schemas/${file}`,
+      {
+        config: { access: { scope: "public" } },
+        schema: { tags: ["credentials"], summary: `JSON Schema of the ${name}`, response: { 200: z.record(z.string(), z.unknown()) } },
       },
-    },
-    async (_request, reply) =>
-      reply
-        .header("access-control-allow-origin", "*")
-        .header("cache-control", "public, max-age=3600")
-        .type("application/schema+json")
-        .send(decisionSchema),
-  );
+      async (_request, reply) =>
+        reply
+          .header("access-control-allow-origin", "*")
+          .header("cache-control", "public, max-age=3600")
+          .type("application/schema+json")
+          .send(served),
+    );
+  }
   app.get(
     RECOGNITION_CONTEXT_PATH,
     {
