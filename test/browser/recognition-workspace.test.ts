@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launchBrowser, SCREENSHOTS } from "../helpers/browser.js";
 import { testIin } from "../helpers/iin.js";
-import { freePort } from "../helpers/wallet.js";
+import { freePort } from "../helpers/network.js";
 import { admin, bearer, institutionBody, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
 
 let svc: TestService;

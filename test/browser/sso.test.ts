@@ -7,7 +7,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../helpers/browser.js";
 import { admin, institutionBody, startService, type TestService } from "../helpers/service.js";
-import { freePort } from "../helpers/wallet.js";
+import { freePort } from "../helpers/network.js";
 
 let svc: TestService;
 let browser: Browser;

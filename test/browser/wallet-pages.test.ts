@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, SCREENSHOTS } from "../helpers/browser.js";
 import { testIin } from "../helpers/iin.js";
 import { bearer, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
-import { decodeQrPng, freePort, redeemOffer, walletKey, type WalletKey } from "../helpers/wallet.js";
+import { decodeQrPng, redeemOffer, walletKey, type WalletKey } from "../helpers/wallet.js";
+import { freePort } from "../helpers/network.js";
 
 let svc: TestService;
 let browser: Browser;

@@ -1,63 +1,24 @@
 // The service listens on HTTPS (TLS_CERT/TLS_KEY) and a stock did:web resolver (web-did-resolver,
 // https only) resolves an institution's DID from it; did-jwt-vc then verifies a credential with it.
-import { execFileSync } from "node:child_process";
 import https from "node:https";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyCredential } from "did-jwt-vc";
 import { Resolver } from "did-resolver";
 import { getResolver as webResolver } from "web-did-resolver";
 import { admin, institutionBody, startService, type TestService } from "../helpers/service.js";
+import { freePort, throwAwayCertificate } from "../helpers/network.js";
 
 let svc: TestService;
 let certDir: string;
 let port: number;
 const savedCa = https.globalAgent.options.ca;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
 beforeAll(async () => {
-  certDir = mkdtempSync(path.join(tmpdir(), "kualik-tls-"));
-  const key = path.join(certDir, "key.pem");
-  const cert = path.join(certDir, "cert.pem");
-  execFileSync(
-    "openssl",
-    [
-      "req",
-      "-x509",
-      "-newkey",
-      "ec",
-      "-pkeyopt",
-      "ec_paramgen_curve:prime256v1",
-      "-nodes",
-      "-keyout",
-      key,
-      "-out",
-      cert,
-      "-days",
-      "1",
-      "-subj",
-      "/CN=localhost",
-      "-addext",
-      "subjectAltName=DNS:localhost",
-    ],
-    { stdio: "ignore" },
-  );
-  // Trust our throw-away certificate in this test process only (web-did-resolver fetches through https.globalAgent).
-  https.globalAgent.options.ca = readFileSync(cert);
-
+  // A throw-away certificate for localhost, trusted by this test process (web-did-resolver fetches through https.globalAgent).
+  const tls = throwAwayCertificate();
+  certDir = tls.dir;
+  const { key, cert } = tls;
   port = await freePort();
   svc = await startService({
     env: { TLS_CERT: cert, TLS_KEY: key, PUBLIC_URL: `https://localhost:${port}`, PORT: String(port), HOST: "127.0.0.1" },

@@ -13,16 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testIin } from "../helpers/iin.js";
 import { bearer, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
 import { offerObject, redeemPreAuthorizedCode } from "../../src/services/wallet-issuance.js";
-import {
-  decodeQrPng,
-  freePort,
-  httpsFetch,
-  redeemOffer,
-  throwAwayCertificate,
-  walletCallbacks,
-  walletKey,
-  type WalletKey,
-} from "../helpers/wallet.js";
+import { decodeQrPng, redeemOffer, walletCallbacks, walletKey, type WalletKey } from "../helpers/wallet.js";
+import { freePort, httpsFetch, throwAwayCertificate } from "../helpers/network.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped JSON under test
 type Json = Record<string, any>;
