@@ -31,6 +31,7 @@ import { openid4vpRoutes } from "./routes/openid4vp.js";
 import { consoleRoutes } from "./routes/console.js";
 import { consoleRegistrarRoutes } from "./routes/console-registrar.js";
 import { consoleRecognitionRoutes } from "./routes/console-recognition.js";
+import { consoleReferenceRoutes } from "./routes/console-reference.js";
 import { consoleAdminRoutes } from "./routes/console-admin.js";
 import { projectRoot } from "../paths.js";
 
@@ -122,6 +123,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(consoleRoutes, { deps });
   await app.register(consoleRegistrarRoutes, { deps });
   await app.register(consoleRecognitionRoutes, { deps });
+  await app.register(consoleReferenceRoutes, { deps });
   await app.register(consoleAdminRoutes, { deps });
   // The console's scripts (web/) and the one library they use (uPlot), served from this origin.
   await app.register(fastifyStatic, { root: path.join(projectRoot, "web"), prefix: "/web/", maxAge: 3600_000, decorateReply: false });

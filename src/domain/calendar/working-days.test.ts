@@ -9,6 +9,7 @@ import {
   countWorkingDays,
   isWeekend,
   kzDateOf,
+  kzStartOf,
   makeWorkingCalendar,
   nextWorkingDayOnOrAfter,
   subtractWorkingDays,
@@ -183,5 +184,13 @@ describe("kzDateOf: the date in Kazakhstan (UTC+5 everywhere since March 2024)",
 
   it("refuses an invalid Date", () => {
     expect(() => kzDateOf(new Date("nope"))).toThrow(RangeError);
+  });
+});
+
+describe("kzStartOf: where a day of Kazakhstan begins, as an instant", () => {
+  it("is 19:00 UTC of the day before, and kzDateOf turns it back into the same day", () => {
+    expect(kzStartOf("2026-09-01").toISOString()).toBe("2026-08-31T19:00:00.000Z");
+    expect(kzDateOf(kzStartOf("2027-01-01"))).toBe("2027-01-01");
+    expect(kzDateOf(new Date(kzStartOf("2027-01-01").getTime() - 1))).toBe("2026-12-31");
   });
 });

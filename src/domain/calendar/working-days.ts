@@ -197,3 +197,8 @@ export function kzDateOf(instant: Date): IsoDate {
   if (Number.isNaN(ms)) throw new RangeError("kzDateOf: invalid Date");
   return new Date(ms + KZ_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** The instant a day begins in Kazakhstan: the lower bound of "issued on or after this day". */
+export function kzStartOf(day: IsoDate): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - KZ_OFFSET_MS);
+}

@@ -1,9 +1,13 @@
 // Texts of the public pages in Kazakh, Russian and English. A unit test checks every key has all three.
 import type { Lang } from "../../errors.js";
+import { ADMIN_TEXT } from "./messages-admin.js";
+import { REFERENCE_TEXT } from "./messages-reference.js";
 
 type Text = Readonly<Record<Lang, string>>;
 
 export const PAGE_TEXT = {
+  ...ADMIN_TEXT,
+  ...REFERENCE_TEXT,
   pageTitle: { kk: "Құжатты тексеру", ru: "Проверка документа", en: "Credential check" },
   languageName: { kk: "Қазақша", ru: "Русский", en: "English" },
   walletTitle: { kk: "Менің куәлігім", ru: "Мой документ", en: "My credential" },

@@ -7,6 +7,7 @@ import { LETTERS } from "../../domain/grading/letter-scale.js";
 import type { Lang } from "../../errors.js";
 import { t, type PageTextKey } from "./messages.js";
 import { type ConsoleFrame, fill, layout, table } from "./registrar-pages.js";
+import { dayString, dayText, noticeBox } from "./form-kit.js";
 import { escape, LOCALES } from "./verify-page.js";
 
 type Json = Record<string, unknown>;
@@ -43,9 +44,12 @@ export function renderInbox(frame: ConsoleFrame, rows: readonly InboxRow[], canR
           escape(r.learner),
           escape(tt(`procedure_${r.procedure}`, lang)),
           escape(tt(`stage_${r.stage}`, lang)),
-          escape(r.receivedOn),
+          dayText(r.receivedOn, lang),
           r.overdue
-            .map((o) => `<strong data-overdue style="color:#a40e0e">${escape(fill(tt(`overdue_${o.step}`, lang), o))}</strong>`)
+            .map(
+              (o) =>
+                `<strong data-overdue style="color:#a40e0e">${escape(fill(tt(`overdue_${o.step}`, lang), { ...o, due: dayString(o.due, lang) }))}</strong>`,
+            )
             .join("<br>"),
         ]),
         t("navRecognition", lang),
@@ -165,7 +169,7 @@ ${aspects}${recommendations}<label for="summary">${escape(t("summary", lang))}</
   const content = `${d.notice ? `<div class="notice" role="status">${escape(d.notice)}</div>` : ""}
 ${d.error ? `<div class="verdict bad" role="alert" data-error>${escape(d.error)}</div>` : ""}
 <dl><dt>${escape(t("learner", lang))}</dt><dd>${escape(d.learner)}</dd><dt>${escape(t("procedure", lang))}</dt><dd>${escape(tt(`procedure_${a.procedure}`, lang))}</dd>
-<dt>${escape(t("stage", lang))}</dt><dd data-stage="${escape(a.stage)}">${escape(tt(`stage_${a.stage}`, lang))}</dd><dt>${escape(t("received", lang))}</dt><dd>${escape(a.receivedOn)}</dd></dl>
+<dt>${escape(t("stage", lang))}</dt><dd data-stage="${escape(a.stage)}">${escape(tt(`stage_${a.stage}`, lang))}</dd><dt>${escape(t("received", lang))}</dt><dd>${dayText(a.receivedOn, lang)}</dd></dl>
 ${docs}${proposals}${decision}${forms.join("")}
 <h2>${escape(t("history", lang))}</h2><ol>${d.trail.map((e) => `<li>${escape(when(e.at, lang))} · ${escape(e.action)} · ${escape(e.actor)}</li>`).join("")}</ol>`;
   return layout(frame, "navRecognition", `<p><strong>${escape(t("number", lang))} ${escape(a.number)}</strong></p>${content}`);
@@ -236,7 +240,7 @@ ${motion}<p>${tally}</p>${voting}${secretary}</section>`;
     frame,
     "meeting",
     `${d.notice ? `<div class="notice" role="status">${escape(d.notice)}</div>` : ""}${d.error ? `<div class="verdict bad" role="alert" data-error>${escape(d.error)}</div>` : ""}
-<p>${escape(m.heldOn)}${m.place ? ` · ${escape(m.place)}` : ""}</p>${d.election ?? ""}${items || `<p>${escape(t("empty", lang))}</p>`}${footer}`,
+<p>${dayText(m.heldOn, lang)}${m.place ? ` · ${escape(m.place)}` : ""}</p>${d.election ?? ""}${items || `<p>${escape(t("empty", lang))}</p>`}${footer}`,
   );
 }
 
@@ -309,13 +313,16 @@ export interface CommissionsPageData {
   readonly commissions: readonly {
     readonly id: string;
     readonly kind: string;
-    readonly order: string;
+    readonly order: { readonly number: string; readonly date: string };
     readonly chair: string | null;
     readonly members: readonly { id: string; name: string }[];
     readonly meetings: readonly { id: string; heldOn: string; status: string }[];
   }[];
   readonly canOpen: boolean;
   readonly today: string;
+  /** The sections below the list: forming a commission, the expert groups. */
+  readonly more: string;
+  readonly notice: string | null;
 }
 
 /** The commissions, their meetings, and for the secretary the form that opens a meeting with its attendance. */
@@ -324,7 +331,10 @@ export function renderCommissions(frame: ConsoleFrame, d: CommissionsPageData): 
   const sections = d.commissions
     .map((c) => {
       const meetings = c.meetings
-        .map((m) => `<li><a href="${action(frame, `meetings/${m.id}`)}">${escape(m.heldOn)}</a> · ${escape(m.status)}</li>`)
+        .map(
+          (m) =>
+            `<li><a href="${action(frame, `meetings/${m.id}`)}">${dayText(m.heldOn, lang)}</a> · ${escape(tt(`meetingStatus_${m.status}`, lang))}</li>`,
+        )
         .join("");
       const form = d.canOpen
         ? `<form method="post" action="${action(frame, `commissions/${c.id}/meetings`)}">${csrf(frame)}
@@ -339,11 +349,11 @@ export function renderCommissions(frame: ConsoleFrame, d: CommissionsPageData): 
 <button class="button" type="submit">${escape(t("openMeeting", lang))}</button></form>`
         : "";
       return `<section style="background:#fff;border:1px solid #d9d9d9;border-radius:.5rem;padding:.75rem 1rem;margin:.75rem 0" data-commission="${escape(c.id)}">
-<h3 style="margin:.2rem 0">${escape(c.kind)} · ${escape(c.order)}</h3><p>${escape(c.members.map((m) => m.name).join(", "))}${c.chair ? ` — ${escape(c.chair)}` : ""}</p>
+<h3 style="margin:.2rem 0">${escape(tt(`commissionKind_${c.kind}`, lang))}</h3><p>${escape(t("orderNumber", lang))} ${escape(c.order.number)}, ${dayText(c.order.date, lang)}</p><p>${escape(t("members", lang))}: ${escape(c.members.map((m) => m.name).join(", "))}${c.chair ? `; ${escape(t("chair", lang))}: ${escape(c.chair)}` : ""}</p>
 <ul>${meetings}</ul>${form}</section>`;
     })
     .join("");
-  return layout(frame, "commissions", sections || `<p>${escape(t("empty", lang))}</p>`);
+  return layout(frame, "commissions", `${noticeBox(d.notice)}${sections || `<p data-empty>${escape(t("empty", lang))}</p>`}${d.more}`);
 }
 
 /** The open vote electing the chair, recorded by the secretary at the meeting (R п.12, 23). */

@@ -2,8 +2,9 @@
 // paging and revocation. Built from a few shared pieces (layout, table, pager, form fields) so that every page
 // looks and behaves the same. Server-rendered forms; the progress page refreshes itself while the award runs.
 import type { Lang } from "../../errors.js";
+import { dayText, selectField } from "./form-kit.js";
 import { t, type PageTextKey } from "./messages.js";
-import { escape, LOCALES, page } from "./verify-page.js";
+import { escape, page } from "./verify-page.js";
 
 const CSS = `<style>
 input:focus-visible,select:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid #f2a900;outline-offset:2px}
@@ -37,6 +38,8 @@ export function layout(frame: ConsoleFrame, title: PageTextKey, content: string,
     ["navCredentials", `/console/orgs/${slug}/credentials`],
     ["navRecognition", `/console/orgs/${slug}/recognition`],
     ["commissions", `/console/orgs/${slug}/commissions`],
+    ["navReference", `/console/orgs/${slug}/reference`],
+    ["navLearners", `/console/orgs/${slug}/learners`],
   ];
   const nav = `<nav aria-label="Console" style="justify-content:flex-start;flex-wrap:wrap">${links
     .map(([k, href]) => `<a href="${escape(href)}?lang=${lang}">${escape(t(k, lang))}</a>`)
@@ -58,7 +61,12 @@ export function table(lang: Lang, headers: readonly PageTextKey[], rows: readonl
     )}</tr></thead><tbody>${rows.map((cells) => `<tr>${cells.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
 }
 
-function pager(lang: Lang, path: string, query: Record<string, string>, paging: { offset: number; limit: number; total: number }): string {
+export function pager(
+  lang: Lang,
+  path: string,
+  query: Record<string, string>,
+  paging: { offset: number; limit: number; total: number },
+): string {
   if (paging.total === 0) return "";
   const link = (offset: number) => `${escape(path)}?${escape(new URLSearchParams({ ...query, offset: String(offset), lang }).toString())}`;
   const from = paging.offset + 1;
@@ -178,15 +186,20 @@ export interface CredentialRow {
 
 export function renderCredentialsPage(
   frame: ConsoleFrame,
-  state: { q: string; notice: string | null; rows: readonly CredentialRow[]; paging: { offset: number; limit: number; total: number } },
+  state: {
+    q: string;
+    filters: { programme: string; status: string; from: string; to: string };
+    programmes: readonly { code: string; name: string }[];
+    notice: string | null;
+    rows: readonly CredentialRow[];
+    paging: { offset: number; limit: number; total: number };
+  },
 ): string {
   const { lang, slug } = frame;
-  const day = (iso: string) =>
-    new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
   const rows = state.rows.map((c) => [
     escape(c.learner),
     escape(c.programme),
-    `<time datetime="${escape(c.issuedOn)}">${escape(day(c.issuedOn))}</time>`,
+    dayText(c.issuedOn, lang),
     `<span data-status="${escape(c.status)}">${escape(t(`credentialStatus_${c.status}` as PageTextKey, lang))}</span>`,
     `<a href="/credentials/${escape(c.id)}?lang=${lang}">${escape(t("pageTitle", lang))}</a>${(c.status === "active"
       ? (["suspend", "revoke"] as const)
@@ -204,13 +217,34 @@ export function renderCredentialsPage(
     frame,
     "navCredentials",
     `${state.notice ? `<div class="notice" role="status">${escape(state.notice)}</div>` : ""}
-<form method="get" action="/console/orgs/${escape(slug)}/credentials" role="search" style="display:flex;gap:.5rem;align-items:end">
+<form method="get" action="/console/orgs/${escape(slug)}/credentials" role="search" style="display:flex;gap:.5rem;align-items:end;flex-wrap:wrap">
   <input type="hidden" name="lang" value="${lang}">
-  <div style="flex:1"><label for="q">${escape(t("search", lang))}</label><input id="q" name="q" class="field" value="${escape(state.q)}" placeholder="${escape(t("searchHint", lang))}" style="margin-bottom:0"></div>
+  <div style="flex:2 1 14rem"><label for="q">${escape(t("search", lang))}</label><input id="q" name="q" class="field" value="${escape(state.q)}" placeholder="${escape(t("searchHint", lang))}" style="margin-bottom:0"></div>
+  <div style="flex:1 1 12rem"><label for="programme">${escape(t("programme", lang))}</label>${selectField(
+    "programme",
+    "programme",
+    [["", t("allProgrammes", lang)], ...state.programmes.map((p) => [p.code, `${p.code} · ${p.name}`] as const)],
+    state.filters.programme,
+    'style="margin-bottom:0"',
+  )}</div>
+  <div style="flex:1 1 9rem"><label for="status">${escape(t("status", lang))}</label>${selectField(
+    "status",
+    "status",
+    [["", "—"], ...(["active", "suspended", "revoked"] as const).map((s) => [s, t(`credentialStatus_${s}`, lang)] as const)],
+    state.filters.status,
+    'style="margin-bottom:0"',
+  )}</div>
+  <div><label for="from">${escape(t("issuedSince", lang))}</label><input id="from" name="from" type="date" class="field" value="${escape(state.filters.from)}" style="margin-bottom:0"></div>
+  <div><label for="to">${escape(t("issuedUntil", lang))}</label><input id="to" name="to" type="date" class="field" value="${escape(state.filters.to)}" style="margin-bottom:0"></div>
   <button type="submit" class="button">${escape(t("search", lang))}</button>
 </form>
 ${table(lang, ["learner", "programme", "issuedOn", "status", "actions"], rows, t("navCredentials", lang))}
-${pager(lang, `/console/orgs/${slug}/credentials`, state.q ? { q: state.q } : {}, state.paging)}`,
+${pager(
+  lang,
+  `/console/orgs/${slug}/credentials`,
+  Object.fromEntries(Object.entries({ q: state.q, ...state.filters }).filter(([, v]) => v !== "")),
+  state.paging,
+)}`,
   );
 }
 
@@ -233,7 +267,7 @@ export function renderStatusActionPage(
   return layout(
     frame,
     text.title,
-    `<dl><dt>${escape(t("learner", lang))}</dt><dd>${escape(credential.learner)}</dd><dt>${escape(t("programme", lang))}</dt><dd>${escape(credential.programme)}</dd><dt>${escape(t("issuedOn", lang))}</dt><dd>${escape(credential.issuedOn)}</dd></dl>
+    `<dl><dt>${escape(t("learner", lang))}</dt><dd>${escape(credential.learner)}</dd><dt>${escape(t("programme", lang))}</dt><dd>${escape(credential.programme)}</dd><dt>${escape(t("issuedOn", lang))}</dt><dd>${dayText(credential.issuedOn, lang)}</dd></dl>
 <div class="verdict ${text.danger ? "bad" : "warn"}" role="note">${escape(t(text.warning, lang))}</div>
 ${error ? `<div class="verdict bad" role="alert" data-error>${escape(error)}</div>` : ""}
 <form method="post" action="/console/orgs/${escape(slug)}/credentials/${escape(credential.id)}/${action}?lang=${lang}">

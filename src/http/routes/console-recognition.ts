@@ -42,7 +42,10 @@ import {
   renderMeetingPage,
   renderNewApplication,
 } from "../pages/recognition-pages.js";
-import { recordElection } from "../../services/recognition/commissions.js";
+import { createCommission, createExpertGroup, recordElection } from "../../services/recognition/commissions.js";
+import { commissionForm, EMPTY_FORM, expertGroupsSection, type FormState } from "../pages/reference-pages.js";
+import { CommissionBody, ExpertGroupBody } from "../schemas/recognition.js";
+import { parseOrThrow } from "../validate.js";
 import { renderNotAllowed as renderNotAllowedPage } from "../pages/registrar-pages.js";
 import type { ConsoleFrame } from "../pages/registrar-pages.js";
 import { SlugSchema } from "../schemas/institutions.js";
@@ -224,35 +227,133 @@ export const consoleRecognitionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
   );
 
   // ---- commissions: their meetings, opening one with its attendance, the chair's election ----
+  /** The commissions page; a refused form comes back filled in, with the reason, in its own section. */
+  async function commissionsPage(
+    ctx: Context,
+    reply: FastifyReply,
+    status = 200,
+    forms: { commission?: FormState; group?: FormState } = {},
+    notice: string | null = null,
+  ) {
+    const { institution, principal, frame } = ctx;
+    const people = await deps.repos.users.list({ institutionId: institution.id });
+    const nameOf = (id: string | null) => (id ? (people.find((u) => u.id === id)?.fullName ?? id) : null);
+    const holding = (role: InstitutionRole) =>
+      people
+        .filter((u) => u.grants.some((g) => g.institutionId === institution.id && g.role === role))
+        .map((u) => ({ id: u.id, name: u.fullName }));
+    const commissions = [];
+    for (const c of await deps.repos.commissions.list(institution.id))
+      commissions.push({
+        id: c.id,
+        kind: c.kind,
+        order: { number: c.orderNumber, date: c.orderDate },
+        chair: nameOf(c.chairUserId),
+        members: c.members.map((m) => ({ id: m.userId, name: nameOf(m.userId)! })),
+        meetings: (await deps.repos.commissions.listMeetings(c.id)).map((m) => ({ id: m.id, heldOn: m.heldOn, status: m.status })),
+      });
+    const staff = has(principal, institution, "registrar") || has(principal, institution, "commission_secretary");
+    const groups = (await deps.repos.commissions.listExpertGroups(institution.id)).map((g) => ({
+      id: g.id,
+      name: g.name,
+      order: `${g.orderNumber}, ${g.orderDate}`,
+      members: g.members.map((m) => ({ name: nameOf(m.userId)!, kind: m.kind })),
+    }));
+    const more = `${staff ? commissionForm(frame, holding("commission_secretary"), holding("commission_member"), forms.commission ?? EMPTY_FORM) : ""}${expertGroupsSection(
+      frame,
+      { groups, experts: holding("expert"), canEdit: staff, form: forms.group ?? EMPTY_FORM },
+    )}`;
+    return html(
+      reply,
+      status,
+      renderCommissions(frame, {
+        commissions,
+        canOpen: has(principal, institution, "commission_secretary"),
+        today: kzDateOf(deps.clock()),
+        more,
+        notice,
+      }),
+    );
+  }
   app.get(
     "/console/orgs/:slug/commissions",
     { config: open, schema: { tags, summary: "Console: commissions and their meetings", params: slugOnly, querystring: LangQuery } },
     async (request, reply) => {
       const ctx = await context(request, reply, request.params.slug);
       if (!ctx) return reply;
-      const nameOf = async (id: string | null) => (id ? ((await deps.repos.users.findById(id))?.fullName ?? id) : null);
-      const commissions = [];
-      for (const c of await deps.repos.commissions.list(ctx.institution.id)) {
-        const members = [];
-        for (const m of c.members) members.push({ id: m.userId, name: (await nameOf(m.userId))! });
-        commissions.push({
-          id: c.id,
-          kind: c.kind,
-          order: `№ ${c.orderNumber}, ${c.orderDate}`,
-          chair: await nameOf(c.chairUserId),
-          members,
-          meetings: (await deps.repos.commissions.listMeetings(c.id)).map((m) => ({ id: m.id, heldOn: m.heldOn, status: m.status })),
+      return commissionsPage(ctx, reply, 200, {}, request.query.notice ? t("saved", ctx.frame.lang) : null);
+    },
+  );
+  const isStaff = (ctx: Context) =>
+    has(ctx.principal, ctx.institution, "registrar") || has(ctx.principal, ctx.institution, "commission_secretary");
+  /** The problems a refused composition lists, one line each. */
+  const problemLines = (error: AppError) =>
+    ((error.details as { problems?: { detail: string; rule: string | null }[] } | undefined)?.problems ?? []).map(
+      (p) => `${p.detail}${p.rule ? ` (${p.rule})` : ""}`,
+    );
+  const stringValues = (body: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === "string" && k !== "_csrf")) as Record<string, string>;
+  app.post(
+    "/console/orgs/:slug/commissions/new",
+    {
+      config: open,
+      schema: { tags, summary: "Console: record a commission formed by order", params: slugOnly, querystring: LangQuery, body: Form },
+    },
+    async (request, reply) => {
+      const ctx = await context(request, reply, request.params.slug);
+      if (!ctx) return reply;
+      if (!isStaff(ctx)) return html(reply, 403, renderNotAllowedPage(ctx.frame));
+      const values = stringValues(request.body);
+      const members = Object.entries(values)
+        .filter(([k, v]) => k.startsWith("member.") && v !== "")
+        .map(([k, category]) => ({ userId: k.slice("member.".length), category }));
+      const input = {
+        kind: values.kind,
+        orderNumber: values.orderNumber ?? "",
+        orderDate: values.orderDate ?? "",
+        secretaryUserId: values.secretaryUserId ?? "",
+        members,
+      };
+      try {
+        await createCommission(ctx.institution, parseOrThrow(CommissionBody, input, "form"), ctx.principal.actor, deps);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return commissionsPage(ctx, reply, error.status, {
+          commission: { values, error: error.localized(ctx.frame.lang), problems: problemLines(error) },
         });
       }
-      return html(
-        reply,
-        200,
-        renderCommissions(ctx.frame, {
-          commissions,
-          canOpen: has(ctx.principal, ctx.institution, "commission_secretary"),
-          today: kzDateOf(deps.clock()),
-        }),
-      );
+      return reply.redirect(`/console/orgs/${ctx.institution.slug}/commissions?lang=${ctx.frame.lang}&notice=done`, 303);
+    },
+  );
+  app.post(
+    "/console/orgs/:slug/expert-groups/new",
+    {
+      config: open,
+      schema: { tags, summary: "Console: record an expert group formed by order", params: slugOnly, querystring: LangQuery, body: Form },
+    },
+    async (request, reply) => {
+      const ctx = await context(request, reply, request.params.slug);
+      if (!ctx) return reply;
+      if (!isStaff(ctx)) return html(reply, 403, renderNotAllowedPage(ctx.frame));
+      const values = stringValues(request.body);
+      const members = Object.entries(values)
+        .filter(([k, v]) => k.startsWith("expert.") && v !== "")
+        .map(([k, kind]) => ({ userId: k.slice("expert.".length), kind }));
+      const input = {
+        name: values.name ?? "",
+        orderNumber: values.orderNumber ?? "",
+        orderDate: values.orderDate ?? "",
+        members,
+      };
+      try {
+        await createExpertGroup(ctx.institution, parseOrThrow(ExpertGroupBody, input, "form"), ctx.principal.actor, deps);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return commissionsPage(ctx, reply, error.status, {
+          group: { values, error: error.localized(ctx.frame.lang), problems: problemLines(error) },
+        });
+      }
+      return reply.redirect(`/console/orgs/${ctx.institution.slug}/commissions?lang=${ctx.frame.lang}&notice=done#expert-groups`, 303);
     },
   );
   const commissionParams = z.object({ slug: SlugSchema, commissionId: z.uuid() });

@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ANY_MEMBER, type InstitutionRole } from "../../domain/access/roles.js";
+import { addCalendarDays, IsoDateSchema, kzDateOf, kzStartOf } from "../../domain/calendar/working-days.js";
 import { dashboardOf } from "../../services/dashboard.js";
 import { renderDashboard } from "../pages/dashboard-page.js";
 import type { Institution } from "../../domain/institutions/institution.js";
@@ -65,7 +66,7 @@ export const consoleRegistrarRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
         id: c.id,
         learner: learner?.fullName ?? "—",
         programme: programme ?? "—",
-        issuedOn: c.issuedAt.toISOString().slice(0, 10),
+        issuedOn: kzDateOf(c.issuedAt),
         status: c.status,
       });
     }
@@ -393,11 +394,16 @@ export const consoleRegistrarRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       config: open,
       schema: {
         tags,
-        summary: "Console: issued credentials, searchable by the learner's name or IIN",
+        summary: "Console: issued credentials, found by the learner's name or IIN, programme, status and day of issue",
         params: z.strictObject({ slug: SlugSchema }),
         querystring: z.strictObject({
           lang: Lang,
           q: z.string().trim().max(100).default(""),
+          programme: z.string().trim().max(64).default(""),
+          status: z.enum(["", "active", "suspended", "revoked"]).default(""),
+          // An empty date field is sent as "": no bound.
+          from: z.union([z.literal(""), IsoDateSchema]).default(""),
+          to: z.union([z.literal(""), IsoDateSchema]).default(""),
           offset: z.coerce.number().int().min(0).default(0),
           notice: z.enum(["revoked", "suspended", "reinstated"]).optional(),
         }),
@@ -406,7 +412,9 @@ export const consoleRegistrarRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
     async (request, reply) => {
       const ctx = await registrarPage(request, reply, request.params.slug);
       if (!ctx) return reply;
-      const { q, offset } = request.query;
+      const { q, offset, from, to, status } = request.query;
+      const programmes = (await deps.repos.programmes.list({ institutionId: ctx.institution.id, limit: 500, offset: 0 })).items;
+      const programme = programmes.find((p) => p.code === request.query.programme);
       const learnerIds = q
         ? (await deps.repos.learners.list({ institutionId: ctx.institution.id, search: q, limit: 500, offset: 0 })).items.map((l) => l.id)
         : undefined;
@@ -416,6 +424,11 @@ export const consoleRegistrarRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
           : await deps.repos.credentials.list({
               institutionId: ctx.institution.id,
               ...(learnerIds ? { learnerIds } : {}),
+              ...(programme ? { programmeId: programme.id } : {}),
+              ...(status ? { status } : {}),
+              ...(from ? { issuedFrom: kzStartOf(from) } : {}),
+              // "Until" includes the whole day.
+              ...(to ? { issuedTo: kzStartOf(addCalendarDays(to, 1)) } : {}),
               limit: PAGE,
               offset,
             });
@@ -424,6 +437,8 @@ export const consoleRegistrarRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
         200,
         renderCredentialsPage(ctx.frame, {
           q,
+          filters: { programme: programme?.code ?? "", status, from, to },
+          programmes: programmes.map((p) => ({ code: p.code, name: p.content.names[ctx.frame.lang] })),
           notice: request.query.notice ? t(request.query.notice, ctx.frame.lang) : null,
           rows: await credentialRows(ctx.institution, items, ctx.frame.lang),
           paging: { offset, limit: PAGE, total },

@@ -1,0 +1,172 @@
+// Texts of the administrator's console pages (institutions, users, API tokens, trust registry) in Kazakh,
+// Russian and English. Part of the one page catalogue (messages.ts), which the key test reads whole.
+import type { Lang } from "../../errors.js";
+
+type Text = Readonly<Record<Lang, string>>;
+
+export const ADMIN_TEXT = {
+  adminTokensTitle: { kk: "API токендері", ru: "API-токены", en: "API tokens" },
+  tokensHelp: {
+    kk: "Токен бағдарламаға ұйым атынан API-ге жүгінуге мүмкіндік береді. Құпия мән токен жасалғанда бір рет қана көрсетіледі; тек оның хэші сақталады.",
+    ru: "Токен позволяет программе обращаться к API от имени организации. Секрет показывается один раз при создании; хранится только его хеш.",
+    en: "A token lets a program call the API on behalf of an institution. Its secret is shown once, when it is created; only a hash of it is kept.",
+  },
+  tokenName: { kk: "Токен атауы", ru: "Название токена", en: "Token name" },
+  tokenOwner: { kk: "Кімдікі", ru: "Владелец", en: "Belongs to" },
+  tokenRoles: { kk: "Рөлдер", ru: "Роли", en: "Roles" },
+  tokenCreated: { kk: "Жасалған күні", ru: "Создан", en: "Created" },
+  tokenExpires: { kk: "Мерзімі бітеді", ru: "Действует до", en: "Expires" },
+  tokenLastUsed: { kk: "Соңғы рет қолданылды", ru: "Последнее использование", en: "Last used" },
+  tokenNeverUsed: { kk: "Әлі қолданылмаған", ru: "Ещё не использовался", en: "Not used yet" },
+  tokenNoExpiry: { kk: "Мерзімсіз", ru: "Бессрочно", en: "No expiry" },
+  tokenPlatform: { kk: "Платформа (әкімші)", ru: "Платформа (администратор)", en: "Platform (administrator)" },
+  tokenPersonal: { kk: "Жеке токен: {user}", ru: "Личный токен: {user}", en: "Personal token: {user}" },
+  tokenStatus_active: { kk: "Белсенді", ru: "Действует", en: "Active" },
+  tokenStatus_expired: { kk: "Мерзімі өтті", ru: "Срок истёк", en: "Expired" },
+  tokenStatus_revoked: { kk: "Кері қайтарылды", ru: "Отозван", en: "Revoked" },
+  createToken: { kk: "Токен жасау", ru: "Создать токен", en: "Create a token" },
+  tokenExpiryDays: {
+    kk: "Жарамдылық мерзімі, күн (бос қалдырсаңыз — мерзімсіз)",
+    ru: "Срок действия в днях (пусто — бессрочно)",
+    en: "Valid for, in days (leave empty for no expiry)",
+  },
+  tokenRolesHint: {
+    kk: "Рөлдер тек ұйым токеніне қатысты; платформа токені әкімшінің барлық әрекетін жасай алады.",
+    ru: "Роли относятся только к токену организации; токен платформы может всё, что может администратор.",
+    en: "Roles apply to an institution's token only; a platform token can do everything an administrator can.",
+  },
+  tokenSecretTitle: { kk: "Жаңа токен: {name}", ru: "Новый токен: {name}", en: "New token: {name}" },
+  tokenSecretWarning: {
+    kk: "Токенді дәл қазір көшіріп алыңыз: ол енді ешқашан көрсетілмейді. Оны құпиясөз сияқты сақтаңыз.",
+    ru: "Скопируйте токен сейчас: он больше никогда не будет показан. Храните его как пароль.",
+    en: "Copy the token now: it will never be shown again. Keep it like a password.",
+  },
+  tokenRevokeTitle: { kk: "Токенді кері қайтару", ru: "Отзыв токена", en: "Revoke the token" },
+  tokenRevokeWarning: {
+    kk: "Бұл токенді пайдаланатын бағдарламалар API-ге бірден кіре алмайды. Бұл әрекетті болдырмау мүмкін емес.",
+    ru: "Программы, использующие этот токен, сразу потеряют доступ к API. Это действие нельзя отменить.",
+    en: "Programs using this token lose access to the API at once. This cannot be undone.",
+  },
+  tokenConfirmRevoke: { kk: "Иә, токенді кері қайтару", ru: "Да, отозвать токен", en: "Yes, revoke the token" },
+  tokenRevoked: { kk: "Токен кері қайтарылды.", ru: "Токен отозван.", en: "The token was revoked." },
+  tokenAlreadyRevoked: {
+    kk: "Бұл токен бұрын кері қайтарылған; ештеңе өзгерген жоқ.",
+    ru: "Этот токен уже был отозван; ничего не изменилось.",
+    en: "This token was already revoked; nothing changed.",
+  },
+  tokenNameMissing: {
+    kk: "Токенге атау беріңіз (100 таңбаға дейін).",
+    ru: "Укажите название токена (до 100 символов).",
+    en: "Give the token a name (up to 100 characters).",
+  },
+  tokenRolesMissing: {
+    kk: "Ұйым токені үшін кемінде бір рөл таңдаңыз.",
+    ru: "Для токена организации выберите хотя бы одну роль.",
+    en: "Choose at least one role for an institution's token.",
+  },
+  tokenDaysInvalid: {
+    kk: "Мерзім 1-ден 3650-ге дейінгі бүтін күн саны болуы керек.",
+    ru: "Срок — целое число дней от 1 до 3650.",
+    en: "The validity must be a whole number of days from 1 to 3650.",
+  },
+  trustEditTitle: { kk: "Сенім тізілімін өңдеу", ru: "Редактирование реестра доверия", en: "Edit the trust registry" },
+  trustHelp: {
+    kk: "Платформадан тыс, куәліктері сенімді деп танылатын берушілер. Платформаның өз ұйымдары тізілімсіз-ақ сенімді.",
+    ru: "Издатели вне платформы, чьи документы признаются доверенными. Собственные организации платформы доверенные и без записи.",
+    en: "Issuers outside this platform whose credentials count as trusted. The platform's own institutions are trusted without an entry.",
+  },
+  trustDids: { kk: "DID (әр жолға біреуден)", ru: "DID (по одному в строке)", en: "DID (one per line)" },
+  trustNameIn: { kk: "Атауы ({lang})", ru: "Название ({lang})", en: "Name ({lang})" },
+  trustKind_higher: { kk: "Жоғары оқу орны", ru: "Вуз", en: "Higher education institution" },
+  trustKind_tvet: {
+    kk: "Техникалық және кәсіптік білім беру ұйымы",
+    ru: "Организация технического и профессионального образования",
+    en: "Technical and vocational (TVET) institution",
+  },
+  trustKind_recognition_centre: {
+    kk: "Кәсіптік біліктілікті тану орталығы",
+    ru: "Центр признания профессиональных квалификаций",
+    en: "Centre recognising professional qualifications",
+  },
+  trustKind_other: { kk: "Басқа", ru: "Другое", en: "Other" },
+  trustAccreditationHint: {
+    kk: "Жазбаның негізі: агенттік, куәлік нөмірі немесе тізілім (міндетті емес)",
+    ru: "Основание записи: агентство, номер свидетельства или реестр (необязательно)",
+    en: "What backs the entry: agency, certificate number or register (optional)",
+  },
+  trustValidFrom: { kk: "Қашаннан бастап жарамды", ru: "Действует с", en: "Valid from" },
+  trustValidUntil: { kk: "Қашанға дейін жарамды", ru: "Действует до", en: "Valid until" },
+  trustAlways: { kk: "Шектеусіз", ru: "Без ограничения", en: "Open-ended" },
+  trustAdd: { kk: "Жазба қосу", ru: "Добавить запись", en: "Add an entry" },
+  trustRemove: { kk: "Алып тастау", ru: "Удалить", en: "Remove" },
+  trustRemoveTitle: { kk: "Жазбаны тізілімнен алып тастау", ru: "Удаление записи из реестра", en: "Remove the entry from the registry" },
+  trustRemoveWarning: {
+    kk: "Бұл берушінің куәліктері бұдан былай сенімді деп тексерілмейді. Жазбаны кейін қайта қосуға болады.",
+    ru: "Документы этого издателя перестанут проходить проверку доверия. Запись можно добавить снова позже.",
+    en: "Credentials from this issuer will no longer verify as trusted. You can add the entry again later.",
+  },
+  trustConfirmRemove: { kk: "Иә, алып тастау", ru: "Да, удалить", en: "Yes, remove it" },
+  trustAdded: { kk: "Жазба тізілімге қосылды.", ru: "Запись добавлена в реестр.", en: "The entry was added to the registry." },
+  trustRemoved: { kk: "Жазба тізілімнен алып тасталды.", ru: "Запись удалена из реестра.", en: "The entry was removed from the registry." },
+  trustReplaced: {
+    kk: "Тізілім ауыстырылды: енді онда {count} жазба бар.",
+    ru: "Реестр заменён; записей в нём теперь: {count}.",
+    en: "The registry was replaced; it now holds {count} entries.",
+  },
+  trustAlreadyListed: {
+    kk: "Бұл DID тізілімде бұрыннан бар немесе екі рет жазылған: {dids}. Ескі жазбаны алдымен алып тастаңыз; ештеңе өзгерген жоқ.",
+    ru: "Эти DID уже есть в реестре или указаны дважды: {dids}. Сначала удалите старую запись; ничего не изменилось.",
+    en: "Already in the registry, or given twice: {dids}. Remove the old entry first; nothing changed.",
+  },
+  trustNotListed: {
+    kk: "Бұл DID тізілімде жоқ (бәлкім, ол алып тасталып қойған); ештеңе өзгерген жоқ.",
+    ru: "Этого DID нет в реестре (возможно, запись уже удалена); ничего не изменилось.",
+    en: "This DID is not in the registry (perhaps it was already removed); nothing changed.",
+  },
+  trustEntryInvalid: {
+    kk: "Жазба дұрыс толтырылмаған; ештеңе өзгерген жоқ. Мына өрістерді түзетіңіз:",
+    ru: "Запись заполнена неверно; ничего не изменилось. Исправьте поля:",
+    en: "The entry is not valid; nothing changed. Please correct:",
+  },
+  trustUploadTitle: {
+    kk: "Тізілімді файлдан толық ауыстыру",
+    ru: "Замена всего реестра из файла",
+    en: "Replace the whole registry from a file",
+  },
+  trustUploadHelp: {
+    kk: "GET /trust-registry экспорттайтын пішіндегі JSON файлын жүктеңіз. Файл толық тексеріледі; бір қате болса да, тізілім өзгермейді.",
+    ru: "Загрузите JSON-файл в формате, который выдаёт GET /trust-registry. Файл проверяется целиком; при любой ошибке реестр не меняется.",
+    en: "Upload a JSON file in the format GET /trust-registry exports. The whole file is checked; if anything is wrong, the registry does not change.",
+  },
+  trustExport: {
+    kk: "Қазіргі тізілімді жүктеп алу (JSON)",
+    ru: "Скачать текущий реестр (JSON)",
+    en: "Download the current registry (JSON)",
+  },
+  trustReplaceConfirm: {
+    kk: "Түсінемін: қазіргі {count} жазба файлдағы жазбалармен толық ауыстырылады.",
+    ru: "Понимаю: текущие записи ({count}) будут полностью заменены записями из файла.",
+    en: "I understand: the {count} current entries are replaced by those in the file.",
+  },
+  trustReplaceButton: { kk: "Тізілімді ауыстыру", ru: "Заменить реестр", en: "Replace the registry" },
+  trustReplaceUnconfirmed: {
+    kk: "Ауыстыруды растау үшін белгі қойыңыз; тізілім өзгерген жоқ.",
+    ru: "Отметьте флажок, чтобы подтвердить замену; реестр не изменён.",
+    en: "Tick the box to confirm the replacement; the registry was not changed.",
+  },
+  trustFileMissing: {
+    kk: "JSON файлын таңдаңыз; тізілім өзгерген жоқ.",
+    ru: "Выберите JSON-файл; реестр не изменён.",
+    en: "Choose a JSON file; the registry was not changed.",
+  },
+  trustFileNotJson: {
+    kk: "Файлды JSON ретінде оқу мүмкін болмады ({reason}); тізілім өзгерген жоқ.",
+    ru: "Файл не читается как JSON ({reason}); реестр не изменён.",
+    en: "The file could not be read as JSON ({reason}); the registry was not changed.",
+  },
+  trustFileInvalid: {
+    kk: "Файл тізілім пішініне сәйкес келмейді; тізілім өзгерген жоқ. Файлдағы қателер:",
+    ru: "Файл не соответствует формату реестра; реестр не изменён. Ошибки в файле:",
+    en: "The file does not match the registry format; the registry was not changed. What is wrong in it:",
+  },
+} as const satisfies Record<string, Text>;

@@ -1,0 +1,127 @@
+// Texts of the recognition reference-data pages (academic periods, educational programmes, learners and their
+// enrolment, commissions and expert groups formed by order) in Kazakh, Russian and English. Part of the one page
+// catalogue (messages.ts), which the key test reads whole.
+import type { Lang } from "../../errors.js";
+
+type Text = Readonly<Record<Lang, string>>;
+
+export const REFERENCE_TEXT = {
+  navReference: { kk: "Анықтамалық деректер", ru: "Справочные данные", en: "Reference data" },
+  navLearners: { kk: "Білім алушылар", ru: "Обучающиеся", en: "Learners" },
+  referenceHelp: {
+    kk: "Тану рәсімдері осы деректерге сүйенеді: академиялық кезеңдер, пәндері бар білім беру бағдарламалары және оларға қабылданған білім алушылар.",
+    ru: "Процедуры признания опираются на эти данные: академические периоды, образовательные программы с дисциплинами и зачисленные на них обучающиеся.",
+    en: "Recognition works from these: academic periods, educational programmes with their disciplines, and the learners enrolled in them.",
+  },
+  academicPeriods: { kk: "Академиялық кезеңдер", ru: "Академические периоды", en: "Academic periods" },
+  addPeriod: { kk: "Кезең қосу", ru: "Добавить период", en: "Add a period" },
+  startsOn: { kk: "Басталуы", ru: "Начало", en: "Starts on" },
+  endsOn: { kk: "Аяқталуы", ru: "Окончание", en: "Ends on" },
+  periodName: { kk: "Кезең атауы", ru: "Название периода", en: "Name of the period" },
+  curricula: { kk: "Білім беру бағдарламалары", ru: "Образовательные программы", en: "Educational programmes" },
+  newCurriculum: { kk: "Жаңа білім беру бағдарламасы", ru: "Новая образовательная программа", en: "New educational programme" },
+  curriculumHelp: {
+    kk: "Әр пәннің кредиті мен сағаты ұйымның нормасымен сәйкес келуі керек: жоғары білім үшін 1 кредит = 30 сағат, ТжКБ үшін 24 сағат (Қағида 7-т.). Оқыту нәтижелерін әр жолға біреуден жазыңыз, үш тілде бірдей ретпен.",
+    ru: "Кредиты и часы каждой дисциплины должны сходиться по норме организации: 1 кредит = 30 часов в высшем образовании, 24 часа в ТиПО (Правила п.7). Результаты обучения пишите по одному на строку, в одном порядке на всех трёх языках.",
+    en: "Each discipline's credits and hours must agree at the institution's rate: 1 credit = 30 hours in higher education, 24 in TVET (R п.7). Write one learning outcome per line, in the same order in each language.",
+  },
+  curriculumName: { kk: "Бағдарлама атауы", ru: "Название программы", en: "Name of the programme" },
+  level: { kk: "Деңгейі (мысалы, бакалавриат)", ru: "Уровень (например, бакалавриат)", en: "Level (for example, bachelor)" },
+  disciplineName: { kk: "Пән атауы", ru: "Название дисциплины", en: "Name of the discipline" },
+  term: { kk: "Оқу кезеңінің нөмірі (семестр)", ru: "Номер периода обучения (семестр)", en: "Term number (semester)" },
+  outcomesLines: {
+    kk: "Оқыту нәтижелері, әр жолға біреуден",
+    ru: "Результаты обучения, по одному на строку",
+    en: "Learning outcomes, one per line",
+  },
+  moreRows: { kk: "Тағы жолдар қосу", ru: "Добавить строки", en: "Add more rows" },
+  saveCurriculum: { kk: "Бағдарламаны сақтау", ru: "Сохранить программу", en: "Save the programme" },
+  uploadCurriculum: {
+    kk: "Немесе бағдарламаны JSON файлымен жүктеңіз (API пішімі, POST /orgs/{slug}/curricula)",
+    ru: "Или загрузите программу файлом JSON (формат API, POST /orgs/{slug}/curricula)",
+    en: "Or upload the programme as a JSON file (the API format, POST /orgs/{slug}/curricula)",
+  },
+  hoursPerCredit: { kk: "Кредитке сағат", ru: "Часов на кредит", en: "Hours per credit" },
+  registerLearner: { kk: "Білім алушыны тіркеу", ru: "Зарегистрировать обучающегося", en: "Register a learner" },
+  iin: { kk: "ЖСН", ru: "ИИН", en: "IIN" },
+  enrol: { kk: "Бағдарламаға қабылдау", ru: "Зачислить", en: "Enrol" },
+  enrolment: { kk: "Білім беру бағдарламасы", ru: "Образовательная программа", en: "Educational programme" },
+  noCurriculum: { kk: "— бағдарламасыз —", ru: "— без программы —", en: "— no programme —" },
+  learnersHelp: {
+    kk: "Тану туралы өтініш тек бағдарламаға қабылданған білім алушы үшін тіркеледі.",
+    ru: "Заявление о признании регистрируется только для обучающегося, зачисленного на программу.",
+    en: "An application for recognition is registered only for a learner enrolled in a programme.",
+  },
+  formCommission: { kk: "Комиссия құру (бұйрық бойынша)", ru: "Сформировать комиссию (по приказу)", en: "Form a commission (by order)" },
+  commissionKind: { kk: "Комиссия түрі", ru: "Вид комиссии", en: "Kind of commission" },
+  commissionKind_non_formal: {
+    kk: "Бейресми білім нәтижелерін тану (Қағида 11-т.)",
+    ru: "Признание результатов неформального образования (Правила п.11)",
+    en: "Recognition of non-formal learning (R п.11)",
+  },
+  commissionKind_professional: {
+    kk: "Кәсіптік біліктілікті тану (Қағида 21-т.)",
+    ru: "Признание профессиональной квалификации (Правила п.21)",
+    en: "Recognition of professional qualifications (R п.21)",
+  },
+  commissionKind_micro_qualification: {
+    kk: "Микробіліктіліктерді тану (М 19-т.)",
+    ru: "Признание микроквалификаций (М п.19)",
+    en: "Recognition of micro-qualifications (M п.19)",
+  },
+  orderNumber: { kk: "Бұйрық нөмірі", ru: "Номер приказа", en: "Order number" },
+  orderDate: { kk: "Бұйрық күні", ru: "Дата приказа", en: "Order date" },
+  secretary: { kk: "Хатшы (комиссия мүшесі емес)", ru: "Секретарь (не член комиссии)", en: "Secretary (not a member)" },
+  members: { kk: "Мүшелері", ru: "Члены", en: "Members" },
+  notMember: { kk: "— мүше емес —", ru: "— не член —", en: "— not a member —" },
+  memberCategory_teacher: { kk: "оқытушы", ru: "преподаватель", en: "teacher" },
+  memberCategory_industry: { kk: "өндіріс өкілі", ru: "представитель производства", en: "industry" },
+  memberCategory_administrator: { kk: "әкімшілік өкілі", ru: "представитель администрации", en: "administration" },
+  memberCategory_other: { kk: "басқа", ru: "другое", en: "other" },
+  expertGroups: { kk: "Сарапшылар топтары", ru: "Экспертные группы", en: "Expert groups" },
+  formExpertGroup: {
+    kk: "Сарапшылар тобын құру (бұйрық бойынша)",
+    ru: "Сформировать экспертную группу (по приказу)",
+    en: "Form an expert group (by order)",
+  },
+  groupName: { kk: "Топ атауы", ru: "Название группы", en: "Name of the group" },
+  expertKind_teacher: { kk: "тәжірибелі оқытушы", ru: "опытный преподаватель", en: "experienced teacher" },
+  expertKind_practitioner: { kk: "сала практигі", ru: "практик отрасли", en: "practitioner of the field" },
+  compositionHelp: {
+    kk: "Топта кемінде бір тәжірибелі оқытушы және бір сала практигі болуы керек (Қағида 15, 26-т.).",
+    ru: "В группе должны быть хотя бы один опытный преподаватель и один практик отрасли (Правила п.15, 26).",
+    en: "The group needs at least one experienced teacher and one practitioner of the field (R п.15, 26).",
+  },
+  nobodyWithRole: {
+    kk: "Бұл рөлі бар қызметкер әлі жоқ: алдымен әкімші рөл береді.",
+    ru: "Сотрудников с этой ролью пока нет: сначала администратор назначает роль.",
+    en: "Nobody holds this role yet: an administrator grants it first.",
+  },
+  meetingStatus_open: { kk: "ашық", ru: "открыто", en: "open" },
+  meetingStatus_closed: { kk: "жабық", ru: "закрыто", en: "closed" },
+  chair: { kk: "Төраға", ru: "Председатель", en: "Chair" },
+  saved: { kk: "Сақталды.", ru: "Сохранено.", en: "Saved." },
+  issuedSince: { kk: "Берілген күні, бастап", ru: "Дата выдачи, с", en: "Issued from" },
+  issuedUntil: { kk: "Берілген күні, дейін", ru: "Дата выдачи, по", en: "Issued until" },
+  curriculumProblem_DUPLICATE_DISCIPLINE: {
+    kk: "пән коды қайталанады",
+    ru: "код дисциплины повторяется",
+    en: "the discipline code is used twice",
+  },
+  curriculumProblem_CREDITS_HOURS_DISAGREE: {
+    kk: "кредит пен сағат ұйым нормасымен сәйкес емес",
+    ru: "кредиты и часы не сходятся по норме организации",
+    en: "credits and hours disagree at the institution's rate",
+  },
+  curriculumProblem_LEARNING_OUTCOMES_MISSING: {
+    kk: "оқыту нәтижелері жазылмаған",
+    ru: "не указаны результаты обучения",
+    en: "no learning outcomes are given",
+  },
+  curriculumProblem_NO_DISCIPLINES: {
+    kk: "бағдарламада бірде-бір пән жоқ",
+    ru: "в программе нет ни одной дисциплины",
+    en: "the programme has no disciplines",
+  },
+  allProgrammes: { kk: "Барлық бағдарламалар", ru: "Все программы", en: "All programmes" },
+} as const satisfies Record<string, Text>;
