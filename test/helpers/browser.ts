@@ -41,3 +41,12 @@ export async function axeViolations(page: Page): Promise<string[]> {
   );
   return violations.map((v) => `${v.id} (${v.nodes.length})`);
 }
+
+/** Signs in on the console's sign-in page (in English) and waits for the signed-in home page. */
+export async function signInPage(page: Page, base: string, email: string, password: string): Promise<void> {
+  await page.goto(`${base}/console/sign-in?lang=en`);
+  await page.locator("#email").fill(email);
+  await page.locator("#password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.locator("[data-user]").waitFor();
+}

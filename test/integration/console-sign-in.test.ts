@@ -84,6 +84,21 @@ describe("console sign-in", () => {
     expect(withToken.json().code).toBe("VALIDATION_FAILED");
   });
 
+  it("public pages and the VC API act for nobody: a signed-in person verifies without a CSRF token", async () => {
+    const headers = { cookie: `kualik_session=${session}` };
+    const page = await svc.app.inject({
+      method: "POST",
+      url: "/verify?lang=en",
+      headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
+      payload: "credential=not-a-credential",
+    });
+    expect(page.statusCode).toBeLessThan(500);
+    expect(page.body).not.toContain("CSRF_TOKEN_INVALID");
+    const api = await svc.app.inject({ method: "POST", url: "/credentials/verify", headers, payload: { verifiableCredential: "x.y.z" } });
+    expect([400, 422]).toContain(api.statusCode);
+    expect(api.json().code).not.toBe("CSRF_TOKEN_INVALID");
+  });
+
   it("a wrong password says so without telling whether the account exists; five in a row lock the account", async () => {
     const unknown = await signIn("nobody@kaznu.kz", "whatever-password");
     expect(unknown.statusCode).toBe(401);

@@ -9,9 +9,9 @@ export type Values = Readonly<Record<string, string>>;
 
 export const csrfField = (token: string) => `<input type="hidden" name="_csrf" value="${escape(token)}">`;
 
-/** A labelled input; `attrs` are extra HTML attributes (type, required, pattern…). */
-export const inputField = (values: Values, name: string, label: string, attrs = "") =>
-  `<label for="${escape(name)}">${escape(label)}</label><input id="${escape(name)}" name="${escape(name)}" value="${escape(values[name] ?? "")}" class="field" ${attrs}>`;
+/** A labelled input; `attrs` are extra HTML attributes (type, required, pattern…); `id` when two forms share a page. */
+export const inputField = (values: Values, name: string, label: string, attrs = "", id = name) =>
+  `<label for="${escape(id)}">${escape(label)}</label><input id="${escape(id)}" name="${escape(name)}" value="${escape(values[name] ?? "")}" class="field" ${attrs}>`;
 
 export const textAreaField = (values: Values, name: string, label: string, rows = 3, attrs = "") =>
   `<label for="${escape(name)}">${escape(label)}</label><textarea id="${escape(name)}" name="${escape(name)}" rows="${rows}" class="field" ${attrs}>${escape(values[name] ?? "")}</textarea>`;

@@ -266,7 +266,12 @@ ${submitButton(t("formCommission", lang))}</form>`,
 }
 
 export interface ExpertGroupsData {
-  readonly groups: readonly { id: string; name: string; order: string; members: readonly { name: string; kind: string }[] }[];
+  readonly groups: readonly {
+    id: string;
+    name: string;
+    order: { number: string; date: string };
+    members: readonly { name: string; kind: string }[];
+  }[];
   readonly experts: readonly Person[];
   readonly canEdit: boolean;
   readonly form: FormState;
@@ -280,7 +285,7 @@ export function expertGroupsSection(frame: ConsoleFrame, d: ExpertGroupsData): s
     ["groupName", "orderNumber", "members"],
     d.groups.map((g) => [
       escape(g.name),
-      escape(g.order),
+      `${escape(g.order.number)}, ${dayText(g.order.date, lang)}`,
       escape(g.members.map((m) => `${m.name} (${tk(`expertKind_${m.kind}`, lang)})`).join(", ")),
     ]),
     t("expertGroups", lang),
@@ -289,9 +294,9 @@ export function expertGroupsSection(frame: ConsoleFrame, d: ExpertGroupsData): s
   const form = d.canEdit
     ? `<h3>${escape(t("formExpertGroup", lang))}</h3><p>${escape(t("compositionHelp", lang))}</p>${errorBox(d.form.error, d.form.problems)}
 <form method="post" action="${href(frame, "expert-groups/new")}" data-form="expert-group">${csrfField(frame.csrfToken)}
-${inputField(v, "name", t("groupName", lang), 'required maxlength="500"')}
-${inputField(v, "orderNumber", t("orderNumber", lang), 'required maxlength="500"')}
-${inputField(v, "orderDate", t("orderDate", lang), 'type="date" required')}
+${inputField(v, "name", t("groupName", lang), 'required maxlength="500"', "group-name")}
+${inputField(v, "orderNumber", t("orderNumber", lang), 'required maxlength="500"', "group-orderNumber")}
+${inputField(v, "orderDate", t("orderDate", lang), 'type="date" required', "group-orderDate")}
 ${group(
   t("members", lang),
   d.experts.length

@@ -25,6 +25,8 @@ declare module "fastify" {
 /** Routes added by third-party plugins (Swagger UI) that are public by nature. */
 const PUBLIC_PREFIXES = ["/docs", "/web/", "/vendor/"];
 
+const CONSOLE_PATH = /^\/console(?:[/?]|$)/;
+
 export function registerAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest("principal", null);
   app.decorateRequest("institution", null);
@@ -43,7 +45,10 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     const access = request.routeOptions.config.access;
     if (!access) return; // 404 handler
     request.principal = access.scope === "public" && access.protocolBearer ? null : await principalOf(request, deps);
-    if (!request.principal && !request.headers.authorization) {
+    // Public routes outside the console act for nobody, so a session cookie is not read there: a signed-in person
+    // can use the public verification page and the VC API like anyone else, with no CSRF token to send.
+    const readsSession = access.scope !== "public" || CONSOLE_PATH.test(request.url);
+    if (!request.principal && !request.headers.authorization && readsSession) {
       const sessionId = request.cookies[SESSION_COOKIE];
       if (sessionId) {
         try {

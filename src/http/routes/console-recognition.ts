@@ -256,7 +256,7 @@ export const consoleRecognitionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
     const groups = (await deps.repos.commissions.listExpertGroups(institution.id)).map((g) => ({
       id: g.id,
       name: g.name,
-      order: `${g.orderNumber}, ${g.orderDate}`,
+      order: { number: g.orderNumber, date: g.orderDate },
       members: g.members.map((m) => ({ name: nameOf(m.userId)!, kind: m.kind })),
     }));
     const more = `${staff ? commissionForm(frame, holding("commission_secretary"), holding("commission_member"), forms.commission ?? EMPTY_FORM) : ""}${expertGroupsSection(
