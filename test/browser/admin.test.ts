@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { decodeProtectedHeader } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, SCREENSHOTS } from "../helpers/browser.js";
+import { axeViolations, launchBrowser, SCREENSHOTS, signInPage } from "../helpers/browser.js";
 import { testIin } from "../helpers/iin.js";
 import { admin, bearer, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
 
@@ -29,13 +29,7 @@ async function award(n: number): Promise<{ id: string; jwt: string }> {
   return (await post("/orgs/kaznu/programmes/DA-101/awards", { attestationId: attestation.json().id })).json();
 }
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${base}/console/sign-in?lang=en`);
-  await page.locator("#email").fill(email);
-  await page.locator("#password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.locator("[data-user]").waitFor();
-}
+const signIn = (page: Page, email: string, password: string) => signInPage(page, base, email, password);
 
 beforeAll(async () => {
   svc = await startService();

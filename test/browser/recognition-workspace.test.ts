@@ -5,7 +5,7 @@
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser, SCREENSHOTS } from "../helpers/browser.js";
+import { axeViolations, launchBrowser, SCREENSHOTS, signInPage } from "../helpers/browser.js";
 import { testIin } from "../helpers/iin.js";
 import { freePort } from "../helpers/network.js";
 import { admin, bearer, institutionBody, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
@@ -40,11 +40,7 @@ async function expectAccessible(page: Page): Promise<void> {
 async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
-  await page.goto(`${base}/console/sign-in?lang=en`);
-  await page.locator("#email").fill(email);
-  await page.locator("#password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.locator("[data-user]").waitFor();
+  await signInPage(page, base, email, PASSWORD);
   return { context, page };
 }
 

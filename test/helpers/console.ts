@@ -9,6 +9,11 @@ export interface ConsoleSession {
   readonly csrf: string | null;
 }
 
+/** A session as sign-in gives it: always with its CSRF token. */
+export interface SignedIn extends ConsoleSession {
+  readonly csrf: string;
+}
+
 const FORM = "application/x-www-form-urlencoded";
 const cookiesOf = (res: { cookies: { name: string; value: string }[] }) => Object.fromEntries(res.cookies.map((c) => [c.name, c.value]));
 export const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
@@ -17,7 +22,7 @@ export const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html
 export async function consolePerson(
   svc: TestService,
   who: { email: string; fullName: string; institution?: string; roles?: readonly string[]; platformAdmin?: boolean },
-): Promise<ConsoleSession & { id: string }> {
+): Promise<SignedIn & { id: string }> {
   const user = (
     await svc.app.inject({
       method: "POST",
@@ -34,7 +39,7 @@ export async function consolePerson(
   return { id: user.id, ...(await consoleSignIn(svc, who.email, password)) };
 }
 
-export async function consoleSignIn(svc: TestService, email: string, password: string): Promise<ConsoleSession> {
+export async function consoleSignIn(svc: TestService, email: string, password: string): Promise<SignedIn> {
   const page = await svc.app.inject({ method: "GET", url: "/console/sign-in?lang=en" });
   const signIn = await svc.app.inject({
     method: "POST",

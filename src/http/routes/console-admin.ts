@@ -1,36 +1,84 @@
 // The platform administrator's console: institutions (key rotation behind a confirmation), users (create, grant a
-// role, reset a password — shown once), and the trust registry. Same services as the API.
+// role, reset a password — shown once), API tokens (create — the secret shown once —, revoke behind a confirmation)
+// and the trust registry (add, remove behind a confirmation, replace from the exported file). Same services as the
+// API. API tokens are managed here only: the API lets only a platform administrator manage them too.
 import { randomBytes } from "node:crypto";
 import formbody from "@fastify/formbody";
+import multipart from "@fastify/multipart";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { ApiTokenRecord } from "../../db/repositories/api-tokens.js";
+import type { TrustedIssuer } from "../../db/repositories/trust-registry.js";
 import { INSTITUTION_ROLES, type Principal } from "../../domain/access/roles.js";
+import type { Institution } from "../../domain/institutions/institution.js";
 import { AppError } from "../../errors.js";
+import { issueApiToken, revokeApiToken } from "../../services/api-tokens.js";
 import type { Deps } from "../../services/deps.js";
 import { institutionBySlug } from "../../services/did-documents.js";
 import { rotateInstitutionKey } from "../../services/rotate-institution-key.js";
 import { resetPassword } from "../../services/sessions.js";
+import { changeTrustRegistry, replaceTrustRegistry } from "../../services/trust-registry.js";
 import { createUser, grantRole } from "../../services/users.js";
 import { sendHtml, signedIn } from "../console-kit.js";
-import { renderAdminPage, renderRotatePage, type AdminFrame } from "../pages/admin-pages.js";
+import {
+  EMPTY_TOKEN_FORM,
+  PLATFORM_CHOICE,
+  renderAdminPage,
+  renderRotatePage,
+  renderTokenRevokePage,
+  renderTokensPage,
+  renderTrustRegistryPage,
+  renderTrustRemovePage,
+  type AdminFrame,
+  type TokenForm,
+  type TokenRow,
+  type TrustForm,
+} from "../pages/admin-pages.js";
 import { t } from "../pages/messages.js";
+import { fill } from "../pages/registrar-pages.js";
 import { SlugSchema } from "../schemas/institutions.js";
+import { TrustRegistryEntry, TrustRegistryUpload, trustedIssuerOf } from "./trust-registry.js";
 
+const Lang = z.enum(["kk", "ru", "en"]).optional();
 const LangQuery = z.object({
-  lang: z.enum(["kk", "ru", "en"]).optional(),
+  lang: Lang,
   notice: z.enum(["done", "rotated"]).optional(),
   shown: z.string().max(64).optional(),
 });
+const PAGE = 20;
+const DAY_MS = 86_400_000;
 
 /**
- * A generated password waits here for the one page that shows it (Post/Redirect/Get: reloading that page cannot
- * reset the password again). Read once, kept two minutes, in this process's memory only: never stored.
+ * A generated password or API token waits here for the one page that shows it (Post/Redirect/Get: reloading that
+ * page cannot make another). Read once, kept two minutes, only for the admin who made it, in this process's memory
+ * only: never stored, never in a URL or a log.
  */
-const oneTime = new Map<string, { email: string; password: string; until: number; viewer: string }>();
+class ShownOnce<T> {
+  private readonly waiting = new Map<string, { value: T; until: number; viewer: string }>();
+
+  keep(value: T, viewer: string): string {
+    for (const [key, w] of this.waiting) if (w.until <= Date.now()) this.waiting.delete(key);
+    const id = randomBytes(18).toString("base64url");
+    this.waiting.set(id, { value, until: Date.now() + 120_000, viewer });
+    return id;
+  }
+
+  take(id: string | undefined, viewer: string): T | null {
+    if (!id) return null;
+    const w = this.waiting.get(id);
+    this.waiting.delete(id);
+    return w && w.until > Date.now() && w.viewer === viewer ? w.value : null;
+  }
+}
+
+const passwords = new ShownOnce<{ email: string; password: string }>();
+const tokenSecrets = new ShownOnce<{ name: string; token: string }>();
 
 export const consoleAdminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   await app.register(formbody, { bodyLimit: 16 * 1024 });
+  // The trust registry's file; its fields land in the body, so the CSRF check sees the form's token.
+  await app.register(multipart, { attachFieldsToBody: "keyValues", limits: { fileSize: 8 * 1024 * 1024, files: 1, fields: 4 } });
   const open = { access: { scope: "public" } } as const;
   const tags = ["console"];
   const html = sendHtml;
@@ -89,10 +137,7 @@ export const consoleAdminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
       if (!ctx) return reply;
       const notice =
         request.query.notice === "rotated" ? t("keyRotated", ctx.frame.lang) : request.query.notice ? t("done", ctx.frame.lang) : null;
-      const shown = request.query.shown ? oneTime.get(request.query.shown) : undefined;
-      if (request.query.shown) oneTime.delete(request.query.shown);
-      const generatedPassword =
-        shown && shown.until > Date.now() && shown.viewer === ctx.principal.actor ? { email: shown.email, password: shown.password } : null;
+      const generatedPassword = passwords.take(request.query.shown, ctx.principal.actor);
       return render(reply, ctx.frame, 200, { notice, generatedPassword });
     },
   );
@@ -185,9 +230,7 @@ export const consoleAdminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
       try {
         const user = await deps.repos.users.findById(request.params.userId);
         const { password } = await resetPassword(request.params.userId, null, ctx.principal.actor, deps);
-        const id = randomBytes(18).toString("base64url");
-        for (const [key, value] of oneTime) if (value.until <= Date.now()) oneTime.delete(key);
-        oneTime.set(id, { email: user?.email ?? "", password: password!, until: Date.now() + 120_000, viewer: ctx.principal.actor });
+        const id = passwords.keep({ email: user?.email ?? "", password: password! }, ctx.principal.actor);
         return reply.redirect(`/console/admin?lang=${ctx.frame.lang}&shown=${id}`, 303);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
@@ -195,4 +238,409 @@ export const consoleAdminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
       }
     },
   );
+
+  // ---- API tokens ----
+
+  const tokenStatus = (r: ApiTokenRecord, now: Date): TokenRow["status"] =>
+    r.revokedAt ? "revoked" : r.expiresAt && r.expiresAt <= now ? "expired" : "active";
+
+  /** Every token (institutions', platform and personal ones), newest first, as rows in the reader's language. */
+  async function tokenRows(frame: AdminFrame): Promise<{ rows: TokenRow[]; institutions: Institution[] }> {
+    const { lang } = frame;
+    const institutions = await deps.repos.institutions.list();
+    const byId = new Map(institutions.map((i) => [i.id, i]));
+    const lists = await Promise.all(
+      [null, ...institutions.map((i) => i.id)].map((institutionId) => deps.repos.apiTokens.list({ institutionId })),
+    );
+    const tokens = lists.flat().sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    const emails = tokens.some((r) => r.userId)
+      ? new Map((await deps.repos.users.list({})).map((u) => [u.id, u.email]))
+      : new Map<string, string>();
+    const now = deps.clock();
+    const rows = tokens.map((r): TokenRow => {
+      const institution = r.institutionId ? (byId.get(r.institutionId)?.names[lang] ?? r.institutionId) : null;
+      const owner = r.userId
+        ? [fill(t("tokenPersonal", lang), { user: emails.get(r.userId) ?? r.userId }), institution].filter(Boolean).join(" · ")
+        : (institution ?? t("tokenPlatform", lang));
+      return {
+        id: r.id,
+        name: r.name,
+        prefix: r.prefix,
+        owner,
+        roles: r.roles,
+        createdAt: r.createdAt,
+        expiresAt: r.expiresAt,
+        lastUsedAt: r.lastUsedAt,
+        status: tokenStatus(r, now),
+      };
+    });
+    return { rows, institutions };
+  }
+
+  async function tokensPage(
+    reply: FastifyReply,
+    frame: AdminFrame,
+    status: number,
+    extra: {
+      offset?: number;
+      form?: TokenForm;
+      notice?: string | null;
+      errors?: readonly string[];
+      secret?: { name: string; token: string } | null;
+    },
+  ) {
+    const { rows, institutions } = await tokenRows(frame);
+    const offset = Math.min(extra.offset ?? 0, Math.max(0, rows.length - 1));
+    return html(
+      reply,
+      status,
+      renderTokensPage(frame, {
+        rows: rows.slice(offset, offset + PAGE),
+        paging: { offset, limit: PAGE, total: rows.length },
+        institutions,
+        form: extra.form ?? EMPTY_TOKEN_FORM,
+        notice: extra.notice ?? null,
+        errors: extra.errors ?? [],
+        secret: extra.secret ?? null,
+      }),
+    );
+  }
+
+  app.get(
+    "/console/admin/tokens",
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "Console: API tokens (a new token's secret shown once)",
+        querystring: z.object({
+          lang: Lang,
+          offset: z.coerce.number().int().min(0).default(0),
+          notice: z.enum(["revoked", "alreadyRevoked"]).optional(),
+          shown: z.string().max(64).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await adminPage(request, reply);
+      if (!ctx) return reply;
+      const { notice } = request.query;
+      return tokensPage(reply, ctx.frame, 200, {
+        offset: request.query.offset,
+        notice: notice === "revoked" ? t("tokenRevoked", ctx.frame.lang) : notice ? t("tokenAlreadyRevoked", ctx.frame.lang) : null,
+        secret: tokenSecrets.take(request.query.shown, ctx.principal.actor),
+      });
+    },
+  );
+
+  app.post(
+    "/console/admin/tokens",
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "Console: create an API token",
+        querystring: z.object({ lang: Lang }),
+        body: z.object({
+          institution: z.string().max(64).default(""),
+          name: z.string().max(500).default(""),
+          roles: z.union([z.string().max(40), z.array(z.string().max(40)).max(20)]).optional(),
+          days: z.string().max(20).default(""),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await adminPage(request, reply);
+      if (!ctx) return reply;
+      const { lang } = ctx.frame;
+      const body = request.body;
+      const form: TokenForm = {
+        institution: body.institution,
+        name: body.name,
+        roles: body.roles === undefined ? [] : [body.roles].flat(),
+        days: body.days,
+      };
+      const platform = form.institution === PLATFORM_CHOICE;
+      const name = form.name.trim();
+      const roles = INSTITUTION_ROLES.filter((r) => form.roles.includes(r));
+      const days = form.days.trim() === "" ? null : Number(form.days);
+      const errors = [
+        ...(name.length === 0 || name.length > 100 ? [t("tokenNameMissing", lang)] : []),
+        ...(!platform && roles.length === 0 ? [t("tokenRolesMissing", lang)] : []),
+        ...(days !== null && !(Number.isInteger(days) && days >= 1 && days <= 3650) ? [t("tokenDaysInvalid", lang)] : []),
+      ];
+      if (errors.length > 0) return tokensPage(reply, ctx.frame, 400, { form, errors });
+      try {
+        const institution = platform ? null : await institutionBySlug(form.institution, deps);
+        if (!platform && !institution) throw new AppError("INSTITUTION_NOT_FOUND", { slug: form.institution });
+        const { token, record } = await issueApiToken(
+          {
+            name,
+            institutionId: institution?.id ?? null,
+            roles: platform ? [] : roles,
+            platformAdmin: platform,
+            expiresAt: days === null ? null : new Date(deps.clock().getTime() + days * DAY_MS),
+            createdByUserId: ctx.principal.userId ?? null,
+          },
+          ctx.principal.actor,
+          deps,
+        );
+        const id = tokenSecrets.keep({ name: record.name, token }, ctx.principal.actor);
+        return reply.redirect(`/console/admin/tokens?lang=${lang}&shown=${id}`, 303);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return tokensPage(reply, ctx.frame, error.status, { form, errors: [error.localized(lang)] });
+      }
+    },
+  );
+
+  const tokenParams = z.object({ tokenId: z.string().min(1).max(64) });
+
+  app.get(
+    "/console/admin/tokens/:tokenId/revoke",
+    {
+      config: open,
+      schema: { tags, summary: "Console: confirm revoking an API token", params: tokenParams, querystring: z.object({ lang: Lang }) },
+    },
+    async (request, reply) => {
+      const ctx = await adminPage(request, reply);
+      if (!ctx) return reply;
+      const { lang } = ctx.frame;
+      const row = (await tokenRows(ctx.frame)).rows.find((r) => r.id === request.params.tokenId);
+      if (!row)
+        return tokensPage(reply, ctx.frame, 404, {
+          errors: [new AppError("TOKEN_NOT_FOUND", { tokenId: request.params.tokenId }).localized(lang)],
+        });
+      if (row.status === "revoked") return reply.redirect(`/console/admin/tokens?lang=${lang}&notice=alreadyRevoked`, 303);
+      return html(reply, 200, renderTokenRevokePage(ctx.frame, row, null));
+    },
+  );
+
+  app.post(
+    "/console/admin/tokens/:tokenId/revoke",
+    { config: open, schema: { tags, summary: "Console: revoke an API token", params: tokenParams, querystring: z.object({ lang: Lang }) } },
+    async (request, reply) => {
+      const ctx = await adminPage(request, reply);
+      if (!ctx) return reply;
+      const { lang } = ctx.frame;
+      try {
+        const found = await deps.repos.apiTokens.findById(request.params.tokenId);
+        if (!found) throw new AppError("TOKEN_NOT_FOUND", { tokenId: request.params.tokenId });
+        await revokeApiToken(found.id, found.institutionId, ctx.principal.actor, deps);
+        return reply.redirect(`/console/admin/tokens?lang=${lang}&notice=revoked`, 303);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        // A second click on "revoke" (or a reload) finds the token revoked: nothing to do, and nothing to alarm about.
+        if (error.code === "TOKEN_ALREADY_REVOKED") return reply.redirect(`/console/admin/tokens?lang=${lang}&notice=alreadyRevoked`, 303);
+        return tokensPage(reply, ctx.frame, error.status, { errors: [error.localized(lang)] });
+      }
+    },
+  );
+
+  // ---- the trust registry ----
+
+  async function trustPage(
+    reply: FastifyReply,
+    frame: AdminFrame,
+    status: number,
+    extra: { form?: TrustForm; notice?: string | null; error?: { lead: string; details: readonly string[] } | null },
+  ) {
+    return html(
+      reply,
+      status,
+      renderTrustRegistryPage(frame, {
+        entries: await deps.repos.trustRegistry.list(),
+        form: extra.form ?? {},
+        notice: extra.notice ?? null,
+        error: extra.error ?? null,
+      }),
+    );
+  }
+
+  app.get(
+    "/console/admin/trust-registry",
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "Console: edit the trust registry",
+        querystring: z.object({
+          lang: Lang,
+          notice: z.enum(["added", "removed", "notListed", "replaced"]).optional(),
+          count: z.coerce.number().int().min(0).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await adminPage(request, reply);
+      if (!ctx) return reply;
+      const { lang } = ctx.frame;
+      const notice = {
+        added: t("trustAdded", lang),
+        removed: t("trustRemoved", lang),
+        notListed: t("trustNotListed", lang),
+        replaced: fill(t("trustReplaced", lang), { count: request.query.count ?? 0 }),
+      };
+      return trustPage(reply, ctx.frame, 200, { notice: request.query.notice ? notice[request.query.notice] : null });
+    },
+  );
+
+  const field = z.string().max(4000).default("");
+  app.post(
+    "/console/admin/trust-registry/entries",
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "Console: add trust registry entries (one per DID) to the registry as it is",
+        querystring: z.object({ lang: Lang }),
+        body: z.object({
+          dids: field,
+          "names.kk": field,
+          "names.ru": field,
+          "names.en": field,
+          kind: field,
+          accreditation: field,
+          validFrom: field,
+          validUntil: field,
+        }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await adminPage(request, reply);
+      if (!ctx) return reply;
+      const { lang } = ctx.frame;
+      const f = request.body;
+      const form: TrustForm = { ...f };
+      const labels: Record<string, string> = {
+        did: t("trustDids", lang),
+        kind: t("kind", lang),
+        accreditation: t("accreditation", lang),
+        validFrom: t("trustValidFrom", lang),
+        validUntil: t("trustValidUntil", lang),
+        ...Object.fromEntries(
+          (["kk", "ru", "en"] as const).map((l) => [`names.${l}`, fill(t("trustNameIn", lang), { lang: t("languageName", l) })]),
+        ),
+      };
+      const dids = [...new Set(f.dids.split(/\s+/).filter(Boolean))];
+      const wrong = new Set<string>(dids.length === 0 ? ["did"] : []);
+      const entries: TrustedIssuer[] = [];
+      // A day typed in the form covers all of it (UTC days, as the page shows them).
+      const from = f.validFrom ? `${f.validFrom}T00:00:00Z` : null;
+      const until = f.validUntil ? `${f.validUntil}T23:59:59Z` : null;
+      if (from && until && until < from) wrong.add("validUntil");
+      for (const did of dids.length > 0 ? dids : [""]) {
+        const parsed = TrustRegistryEntry.safeParse({
+          did,
+          names: { kk: f["names.kk"], ru: f["names.ru"], en: f["names.en"] },
+          kind: f.kind,
+          accreditation: f.accreditation.trim() || null,
+          validFrom: from,
+          validUntil: until,
+        });
+        if (parsed.success) entries.push(trustedIssuerOf(parsed.data));
+        else for (const issue of parsed.error.issues) wrong.add(issue.path.slice(0, 2).join("."));
+      }
+      if (wrong.size > 0) {
+        const details = Object.keys(labels)
+          .filter((k) => wrong.has(k))
+          .map((k) => labels[k]!);
+        return trustPage(reply, ctx.frame, 400, { form, error: { lead: t("trustEntryInvalid", lang), details } });
+      }
+      const result = await changeTrustRegistry({ add: entries }, ctx.principal.actor, deps);
+      if ("conflict" in result) {
+        return trustPage(reply, ctx.frame, 409, {
+          form,
+          error: { lead: fill(t("trustAlreadyListed", lang), { dids: result.dids.join(", ") }), details: [] },
+        });
+      }
+      return reply.redirect(`/console/admin/trust-registry?lang=${lang}&notice=added`, 303);
+    },
+  );
+
+  app.get(
+    "/console/admin/trust-registry/remove",
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "Console: confirm removing a trust registry entry",
+        querystring: z.object({ lang: Lang, did: z.string().max(2048) }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await adminPage(request, reply);
+      if (!ctx) return reply;
+      const entry = await deps.repos.trustRegistry.find(request.query.did);
+      if (!entry) return trustPage(reply, ctx.frame, 404, { notice: t("trustNotListed", ctx.frame.lang) });
+      return html(reply, 200, renderTrustRemovePage(ctx.frame, entry));
+    },
+  );
+
+  app.post(
+    "/console/admin/trust-registry/remove",
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "Console: remove a trust registry entry from the registry as it is",
+        querystring: z.object({ lang: Lang }),
+        body: z.object({ did: z.string().max(2048) }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await adminPage(request, reply);
+      if (!ctx) return reply;
+      const result = await changeTrustRegistry({ remove: request.body.did }, ctx.principal.actor, deps);
+      // Removing what is already gone (a second click) changes nothing and says so.
+      return reply.redirect(
+        `/console/admin/trust-registry?lang=${ctx.frame.lang}&notice=${"conflict" in result ? "notListed" : "removed"}`,
+        303,
+      );
+    },
+  );
+
+  app.post(
+    "/console/admin/trust-registry/file",
+    {
+      config: open,
+      bodyLimit: 9 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: "Console: replace the whole trust registry from its exported JSON file",
+        querystring: z.object({ lang: Lang }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await adminPage(request, reply);
+      if (!ctx) return reply;
+      const { lang } = ctx.frame;
+      const body = (request.body ?? {}) as { file?: unknown; confirm?: unknown };
+      const refuse = (lead: string, details: readonly string[] = []) => trustPage(reply, ctx.frame, 400, { error: { lead, details } });
+      if (!Buffer.isBuffer(body.file) || body.file.length === 0) return refuse(t("trustFileMissing", lang));
+      if (body.confirm !== "yes") return refuse(t("trustReplaceUnconfirmed", lang));
+      let json: unknown;
+      try {
+        json = JSON.parse(body.file.toString("utf8").replace(/^\uFEFF/, ""));
+      } catch (error) {
+        return refuse(fill(t("trustFileNotJson", lang), { reason: error instanceof Error ? error.message : "?" }));
+      }
+      const parsed = TrustRegistryUpload.safeParse(json);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map(problemOf);
+        return refuse(t("trustFileInvalid", lang), issues.length > 20 ? [...issues.slice(0, 20), "…"] : issues);
+      }
+      const saved = await replaceTrustRegistry(parsed.data.issuers.map(trustedIssuerOf), ctx.principal.actor, deps);
+      return reply.redirect(`/console/admin/trust-registry?lang=${lang}&notice=replaced&count=${saved.length}`, 303);
+    },
+  );
 };
+
+/** A problem in the file, with where it is as a reader would write it: "issuers[2].names.kk: …". */
+function problemOf(issue: { path: readonly PropertyKey[]; message: string }): string {
+  const place = issue.path
+    .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+    .join("")
+    .replace(/^\./, "");
+  return place ? `${place}: ${issue.message}` : issue.message;
+}

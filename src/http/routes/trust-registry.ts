@@ -6,7 +6,7 @@ import { replaceTrustRegistry } from "../../services/trust-registry.js";
 import { LocalizedTextSchema, problems } from "../schemas/common.js";
 import { DidSchema } from "../schemas/learners.js";
 
-const Entry = z.strictObject({
+export const TrustRegistryEntry = z.strictObject({
   did: DidSchema,
   names: LocalizedTextSchema,
   kind: z
@@ -24,9 +24,21 @@ const Entry = z.strictObject({
   validUntil: z.iso.datetime({ offset: true }).nullable().default(null),
 });
 
+/** What PUT takes (the export; platformInstitutions is ignored). The console's upload checks files with it too. */
+export const TrustRegistryUpload = z
+  .strictObject({ issuers: z.array(TrustRegistryEntry).max(10_000), platformInstitutions: z.array(z.unknown()).optional() })
+  .refine((b) => new Set(b.issuers.map((i) => i.did)).size === b.issuers.length, "each DID appears once");
+
+/** An entry as checked by the schema → as stored. */
+export const trustedIssuerOf = (e: z.infer<typeof TrustRegistryEntry>): TrustedIssuer => ({
+  ...e,
+  validFrom: e.validFrom ? new Date(e.validFrom) : null,
+  validUntil: e.validUntil ? new Date(e.validUntil) : null,
+});
+
 const Registry = z
   .object({
-    issuers: z.array(Entry),
+    issuers: z.array(TrustRegistryEntry),
     platformInstitutions: z.array(z.object({ did: z.string(), names: LocalizedTextSchema, kind: z.string() })).optional(),
   })
   .meta({
@@ -64,19 +76,12 @@ export const trustRegistryRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async 
         tags: ["verification"],
         summary: "Replace the trust registry from the exported format",
         security: [{ bearer: [] }],
-        body: z
-          .strictObject({ issuers: z.array(Entry).max(10_000), platformInstitutions: z.array(z.unknown()).optional() })
-          .refine((b) => new Set(b.issuers.map((i) => i.did)).size === b.issuers.length, "each DID appears once"),
+        body: TrustRegistryUpload,
         response: { 200: Registry, ...problems(400, 401, 403) },
       },
     },
     async (request) => {
-      const entries = request.body.issuers.map((e): TrustedIssuer => ({
-        ...e,
-        validFrom: e.validFrom ? new Date(e.validFrom) : null,
-        validUntil: e.validUntil ? new Date(e.validUntil) : null,
-      }));
-      const saved = await replaceTrustRegistry(entries, request.principal!.actor, deps);
+      const saved = await replaceTrustRegistry(request.body.issuers.map(trustedIssuerOf), request.principal!.actor, deps);
       return { issuers: saved.map(view) };
     },
   );
