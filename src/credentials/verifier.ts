@@ -2,11 +2,11 @@
 // throws for an invalid credential). What to conclude is decided by src/domain/verification.
 // Formats: VC-JOSE vc+jwt (VC 2.0), JWT VCs of VC 1.1 (the `vc` claim), EnvelopedVerifiableCredential,
 // and Data Integrity eddsa-rdfc-2022.
-import { createPublicKey, verify as cryptoVerify, type KeyObject } from "node:crypto";
 import { base58 } from "@scure/base";
 import { compactVerify, decodeProtectedHeader, importJWK, type JWK } from "jose";
 import type { Check, CheckId, Outcome, TrustLevel } from "../domain/verification/report.js";
 import { isBundledContext, verifyDataIntegrity, type DocumentLoader } from "./data-integrity.js";
+import { ed25519PublicKey, ed25519Verify } from "./ed25519.js";
 import { decodeStatusList } from "./status-list.js";
 
 type Json = Record<string, unknown>;
@@ -107,14 +107,23 @@ export function issuerOf(credential: Json): string | null {
   return null;
 }
 
+// Decoded multibase keys (base58 is slow to decode, and the same few keys sign everything).
+const multibaseJwks = new Map<string, JWK | null>();
+
 /** The JWK of a verification method (Multikey Ed25519, publicKeyJwk, or base58 Ed25519 keys). */
 export function jwkOf(method: Json): JWK | null {
   if (method.publicKeyJwk && typeof method.publicKeyJwk === "object") return method.publicKeyJwk as JWK;
   const multibase = typeof method.publicKeyMultibase === "string" ? method.publicKeyMultibase : null;
   if (multibase?.startsWith("z")) {
-    const bytes = base58.decode(multibase.slice(1));
-    const raw = bytes[0] === 0xed && bytes[1] === 0x01 ? bytes.slice(2) : bytes.length === 32 ? bytes : null;
-    if (raw && raw.length === 32) return { kty: "OKP", crv: "Ed25519", x: Buffer.from(raw).toString("base64url") };
+    let jwk = multibaseJwks.get(multibase);
+    if (jwk === undefined) {
+      const bytes = base58.decode(multibase.slice(1));
+      const raw = bytes[0] === 0xed && bytes[1] === 0x01 ? bytes.slice(2) : bytes.length === 32 ? bytes : null;
+      jwk = raw && raw.length === 32 ? { kty: "OKP", crv: "Ed25519", x: Buffer.from(raw).toString("base64url") } : null;
+      if (multibaseJwks.size > 10_000) multibaseJwks.clear();
+      multibaseJwks.set(multibase, jwk);
+    }
+    if (jwk) return { ...jwk };
   }
   if (typeof method.publicKeyBase58 === "string") {
     const raw = base58.decode(method.publicKeyBase58);
@@ -143,20 +152,12 @@ function methodsFor(doc: Json, did: string, relationship: Relationship): Json[] 
 
 const ALLOWED_JWS_ALGS = ["EdDSA", "Ed25519", "ES256", "ES256K", "ES384"];
 
-// Ed25519 public keys as node:crypto KeyObjects, by their x coordinate: verifying synchronously with
-// node:crypto avoids WebCrypto's thread-pool round trip, the largest cost of a JWT check.
-const ed25519Keys = new Map<string, KeyObject>();
-
+// Ed25519 JWS signatures are checked with node:crypto synchronously (the largest cost of a JWT check was
+// WebCrypto's thread-pool round trip); jose handles the other algorithms.
 async function signatureMatches(jwt: string, alg: string, jwk: JWK): Promise<boolean> {
   if ((alg === "EdDSA" || alg === "Ed25519") && jwk.kty === "OKP" && jwk.crv === "Ed25519" && typeof jwk.x === "string") {
-    let key = ed25519Keys.get(jwk.x);
-    if (!key) {
-      key = createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: jwk.x }, format: "jwk" });
-      if (ed25519Keys.size > 10_000) ed25519Keys.clear();
-      ed25519Keys.set(jwk.x, key);
-    }
     const dot = jwt.lastIndexOf(".");
-    return cryptoVerify(null, Buffer.from(jwt.slice(0, dot)), key, Buffer.from(jwt.slice(dot + 1), "base64url"));
+    return ed25519Verify(Buffer.from(jwt.slice(0, dot)), ed25519PublicKey(jwk.x), Buffer.from(jwt.slice(dot + 1), "base64url"));
   }
   try {
     await compactVerify(jwt, await importJWK(jwk, alg), { algorithms: ALLOWED_JWS_ALGS });
@@ -334,7 +335,9 @@ async function verifiedStatusList(list: StatusListDocument, issuer: string, env:
   }
   const credential = list.body as Json;
   if (issuerOf(credential) !== issuer) return null;
-  const result = await verifyDataIntegrity(credential, env.loader).catch(() => ({ verified: false }));
+  // The proof check leaves the dates to us: a list past its validUntil says nothing about today.
+  if (validityCheck({ format: "data-integrity", credential }, env.now).outcome !== "passed") return null;
+  const result = await verifyDataIntegrity(credential, env.loader);
   return result.verified ? credential : null;
 }
 

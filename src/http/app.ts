@@ -1,7 +1,7 @@
 // buildApp(deps): the Fastify application with every plugin and route, registered in reading order.
 // Nothing here listens; src/main.ts does.
 import { readFileSync } from "node:fs";
-import helmet from "@fastify/helmet";
+import helmet, { type HelmetOptions } from "helmet";
 import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import path from "node:path";
@@ -50,6 +50,23 @@ export const REDACTED_PATHS = [
   "*.adminToken",
 ];
 
+/**
+ * The headers helmet sets for these options. @fastify/helmet builds helmet's middleware again (parsing every CSP
+ * directive) for each request; with no per-route options and no nonces the headers never change, so they are
+ * worked out once here and set by one hook.
+ */
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: string) => void (headers[name.toLowerCase()] = value),
+    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
+  };
+  helmet(options)({} as never, response as never, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return headers;
+}
+
 export interface AppOptions {
   /** Where logs go instead of stdout (tests read them back). */
   readonly logStream?: { write(line: string): void };
@@ -88,12 +105,15 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   const problemBase = config.publicUrl.href.replace(/\/$/, "");
   registerErrorHandling(app, problemBase);
 
-  await app.register(helmet, {
+  const securityHeaders = helmetHeaders({
     // Swagger UI (and later our pages) ship their own assets from this origin.
     contentSecurityPolicy: {
       directives: { "img-src": ["'self'", "data:"], "script-src": ["'self'"], "style-src": ["'self'", "'unsafe-inline'"] },
     },
     hsts: config.tls !== undefined || config.publicUrl.protocol === "https:",
+  });
+  app.addHook("onRequest", async (_request, reply) => {
+    reply.headers(securityHeaders);
   });
   if (config.rateLimit.enabled) {
     await app.register(rateLimit, {

@@ -217,14 +217,19 @@ export const verificationRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
       },
     },
     async (request, reply) => {
-      if (!parseCredential(request.body.verifiableCredential)) throw new AppError("NOT_A_CREDENTIAL");
       const report = await verifyIncomingCredential(
         request.body.verifiableCredential,
         { requireTrust: request.body.options?.requireTrust ?? false },
         deps,
       );
+      // The verifier parses the input once; only something that is no credential at all comes back without one.
+      if (report.credential === null) throw new AppError("NOT_A_CREDENTIAL");
+      // The report is built by typed code in exactly the shape of its view (same keys, same order): checking it
+      // again with zod before writing it walked the whole credential once more, so it is written as it is.
       return reply
         .code(report.verified ? 200 : 422)
+        .type("application/json; charset=utf-8")
+        .serializer(JSON.stringify)
         .send({ ...report, checks: [...report.checks], warnings: [...report.warnings], errors: [...report.errors] });
     },
   );
