@@ -237,6 +237,14 @@ describe("the recognition workspace", () => {
       registrar.token,
     );
     expect(transcript.entries).toEqual([expect.objectContaining({ disciplineCode: "DA-201", letter: "B+", kind: "re_credited" })]);
+    // The registrar sees the transcript in the console: the discipline re-credited on protocol No. 1, in Kazakh.
+    await r.page.goto(`${base}/console/orgs/enu/recognition/${applicationId}?lang=kk`);
+    await r.page.locator("a[data-transcript]").click();
+    expect(await r.page.locator('[data-discipline-status="re_credited"]').textContent()).toBe("қайта есептелді, оқудан босатылды");
+    expect(await r.page.locator("table").first().textContent()).toContain("№ 1");
+    expect(await r.page.locator("table").first().textContent()).toContain("B+");
+    await expectAccessible(r.page);
+    await r.page.screenshot({ path: path.join(SCREENSHOTS, "console-transcript-kk.png"), fullPage: true });
     for (const x of [s, e, r]) await x.context.close();
   }, 180_000);
 });

@@ -123,5 +123,24 @@ export const REFERENCE_TEXT = {
     ru: "в программе нет ни одной дисциплины",
     en: "the programme has no disciplines",
   },
+  transcriptTitle: { kk: "Транскрипт", ru: "Транскрипт", en: "Transcript" },
+  transcriptRecredited: {
+    kk: "Қайта есептелген пәндер (комиссия хаттамасы негізінде)",
+    ru: "Перезачтённые дисциплины (на основании протокола комиссии)",
+    en: "Re-credited disciplines (on the commission's protocol)",
+  },
+  transcriptPlan: { kk: "Оқу жоспарының пәндері", ru: "Дисциплины учебного плана", en: "Disciplines of the programme" },
+  transcriptMicro: {
+    kk: "Берілген микробіліктіліктер (М 2.2, 3.3-т.)",
+    ru: "Присвоенные микроквалификации (М п.2.2, 3.3)",
+    en: "Micro-qualifications awarded (M п.2.2, 3.3)",
+  },
+  disciplineStatus_re_credited: {
+    kk: "қайта есептелді, оқудан босатылды",
+    ru: "перезачтена, освобождён от изучения",
+    en: "re-credited, exempt",
+  },
+  disciplineStatus_to_study: { kk: "оқылады", ru: "предстоит изучить", en: "to study" },
+  recordedOn: { kk: "Енгізілген күні", ru: "Дата внесения", en: "Recorded on" },
   allProgrammes: { kk: "Барлық бағдарламалар", ru: "Все программы", en: "All programmes" },
 } as const satisfies Record<string, Text>;

@@ -164,7 +164,11 @@ ${aspects}${recommendations}<label for="summary">${escape(t("summary", lang))}</
         a.decision.protocolNumber !== null
           ? ` · <a href="/orgs/${escape(frame.slug)}/meetings/${escape(a.decision.meetingId)}/protocol?format=pdf&amp;lang=${lang}">${escape(t("protocolPdf", lang))} № ${escape(a.decision.protocolNumber)}</a> · <a href="/orgs/${escape(frame.slug)}/meetings/${escape(a.decision.meetingId)}/extracts/${escape(a.id)}?format=pdf&amp;lang=${lang}">${escape(t("extractPdf", lang))}</a>`
           : ""
-      }${d.credentialUrl ? ` · <a data-credential href="${escape(d.credentialUrl)}?lang=${lang}">${escape(t("pageTitle", lang))}</a>` : ""}</p>`
+      }${d.credentialUrl ? ` · <a data-credential href="${escape(d.credentialUrl)}?lang=${lang}">${escape(t("pageTitle", lang))}</a>` : ""}${
+        a.stage === "recorded"
+          ? ` · <a data-transcript href="${action(frame, `learners/${a.learnerId}/transcript`)}">${escape(t("transcriptTitle", lang))}</a>`
+          : ""
+      }</p>`
     : "";
   const content = `${d.notice ? `<div class="notice" role="status">${escape(d.notice)}</div>` : ""}
 ${d.error ? `<div class="verdict bad" role="alert" data-error>${escape(d.error)}</div>` : ""}

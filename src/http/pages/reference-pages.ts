@@ -20,7 +20,7 @@ import {
   trioFields,
   type Values,
 } from "./form-kit.js";
-import { t } from "./messages.js";
+import { t, type PageTextKey } from "./messages.js";
 import { type ConsoleFrame, layout, pager, table } from "./registrar-pages.js";
 import { escape } from "./verify-page.js";
 
@@ -178,7 +178,7 @@ export function renderLearnersPage(frame: ConsoleFrame, d: LearnersPageData): st
   const { lang } = frame;
   const options = [["", t("noCurriculum", lang)] as const, ...d.curricula.map((c) => [c.code, `${c.code} · ${c.name}`] as const)];
   const rows = d.rows.map((l) => [
-    escape(l.name),
+    `<a href="${href(frame, `learners/${l.id}/transcript`)}">${escape(l.name)}</a>`,
     escape(l.email ?? "—"),
     d.canEdit
       ? `<form method="post" action="${href(frame, `learners/${l.id}/enrolment`)}" style="display:flex;gap:.5rem;align-items:center">${csrfField(frame.csrfToken)}
@@ -311,4 +311,72 @@ ${group(
 ${submitButton(t("formExpertGroup", lang))}</form>`
     : "";
   return box(`<h2 style="margin-top:0">${escape(t("expertGroups", lang))}</h2>${list}${form}`, 'id="expert-groups"');
+}
+
+// ---- a learner's transcript: re-credited disciplines with their basis, what is left to study, micro-qualifications ----
+
+export interface TranscriptPageData {
+  readonly learner: string;
+  readonly curriculum: { code: string; name: string; totalCredits: number } | null;
+  readonly entries: readonly {
+    code: string;
+    name: string;
+    credits: number;
+    hours: number;
+    letter: string;
+    protocol: string;
+    protocolDate: string;
+    recordedOn: string;
+  }[];
+  readonly disciplines: readonly { code: string; name: string; credits: number; period: number; status: "re_credited" | "to_study" }[];
+  readonly micro: readonly { programme: string; credits: number; letter: string; heldOn: string }[];
+}
+
+export function renderTranscriptPage(frame: ConsoleFrame, d: TranscriptPageData): string {
+  const { lang } = frame;
+  const entries = table(
+    lang,
+    ["discipline", "credits", "f_hours", "letter", "protocolBasis", "recordedOn"],
+    d.entries.map((e) => [
+      `${escape(e.code)} · ${escape(e.name)}`,
+      escape(numberText(e.credits, lang)),
+      escape(e.hours),
+      `<strong>${escape(e.letter)}</strong>`,
+      `№ ${escape(e.protocol)}, ${dayText(e.protocolDate, lang)}`,
+      dayText(e.recordedOn, lang),
+    ]),
+    t("transcriptRecredited", lang),
+  );
+  const plan = table(
+    lang,
+    ["discipline", "credits", "term", "status"],
+    d.disciplines.map((x) => [
+      `${escape(x.code)} · ${escape(x.name)}`,
+      escape(numberText(x.credits, lang)),
+      escape(x.period),
+      `<span data-discipline-status="${x.status}">${escape(tk(`disciplineStatus_${x.status}`, lang))}</span>`,
+    ]),
+    t("transcriptPlan", lang),
+  );
+  const micro = table(
+    lang,
+    ["programme", "credits", "letter", "issuedOn"],
+    d.micro.map((m) => [escape(m.programme), escape(numberText(m.credits, lang)), escape(m.letter), dayText(m.heldOn, lang)]),
+    t("transcriptMicro", lang),
+  );
+  // A table names itself in its caption; an empty one says so under a heading.
+  const titled = (key: PageTextKey, count: number, html: string) => (count > 0 ? html : `<h3>${escape(t(key, lang))}</h3>${html}`);
+  return layout(
+    frame,
+    "transcriptTitle",
+    `<dl><dt>${escape(t("learner", lang))}</dt><dd data-learner>${escape(d.learner)}</dd><dt>${escape(t("enrolment", lang))}</dt><dd>${
+      d.curriculum
+        ? `${escape(d.curriculum.code)} · ${escape(d.curriculum.name)} (${escape(numberText(d.curriculum.totalCredits, lang))} ${escape(t("creditsShort", lang))})`
+        : escape(t("noCurriculum", lang))
+    }</dd></dl>
+${titled("transcriptRecredited", d.entries.length, entries)}
+${titled("transcriptPlan", d.disciplines.length, plan)}
+${titled("transcriptMicro", d.micro.length, micro)}
+<p><a href="${href(frame, "learners")}">${escape(t("navLearners", lang))}</a></p>`,
+  );
 }

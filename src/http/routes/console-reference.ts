@@ -11,7 +11,8 @@ import { hoursPerCredit } from "../../domain/institutions/kind.js";
 import { runInTransaction } from "../../db/transaction.js";
 import { AppError, type Lang } from "../../errors.js";
 import type { Deps } from "../../services/deps.js";
-import { registerLearner } from "../../services/learners.js";
+import { findLearner, registerLearner } from "../../services/learners.js";
+import { transcriptOf } from "../../services/recognition/transcripts.js";
 import { createAcademicPeriod, createCurriculum, enrolLearner, findCurriculum } from "../../services/recognition/curricula.js";
 import { institutionPage, sendHtml, type InstitutionPage } from "../console-kit.js";
 import { LANGS } from "../pages/form-kit.js";
@@ -24,6 +25,7 @@ import {
   renderCurriculumPage,
   renderLearnersPage,
   renderReferencePage,
+  renderTranscriptPage,
   type FormState,
 } from "../pages/reference-pages.js";
 import { renderNotAllowed } from "../pages/registrar-pages.js";
@@ -364,6 +366,54 @@ export const consoleReferenceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       });
       if (failed) return learnersPage(ctx, reply, { offset: 0 }, failed, null, statusOf(failed));
       return back(reply, ctx, "learners");
+    },
+  );
+  app.get(
+    "/console/orgs/:slug/learners/:learnerId/transcript",
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: "Console: a learner's transcript (re-credited disciplines with their protocol, what is left, micro-qualifications)",
+        params: z.object({ slug: SlugSchema, learnerId: z.uuid() }),
+        querystring: LangQuery,
+      },
+    },
+    async (request, reply) => {
+      const ctx = await page(request, reply, request.params.slug, LEARNER_READERS);
+      if (!ctx) return reply;
+      const { lang } = ctx.frame;
+      const learner = await findLearner(ctx.institution, request.params.learnerId, deps);
+      const view = await transcriptOf(ctx.institution, learner.id, deps);
+      const text = (names: Record<string, string>) => names[lang] ?? names.ru ?? names.kk ?? names.en ?? "";
+      return sendHtml(
+        reply,
+        200,
+        renderTranscriptPage(ctx.frame, {
+          learner: learner.fullName,
+          curriculum: view.curriculum
+            ? { code: view.curriculum.code, name: text(view.curriculum.names), totalCredits: view.curriculum.totalCredits }
+            : null,
+          entries: view.entries.map((e) => ({
+            code: e.disciplineCode,
+            name: text(e.name),
+            credits: e.credits,
+            hours: e.hours,
+            letter: e.letter,
+            protocol: String(e.basis.protocolNumber ?? "—"),
+            protocolDate: String(e.basis.protocolDate ?? ""),
+            recordedOn: e.recordedOn,
+          })),
+          disciplines: view.disciplines.map((d) => ({
+            code: d.code,
+            name: text(d.names),
+            credits: d.credits,
+            period: d.period,
+            status: d.status,
+          })),
+          micro: view.microQualifications.awarded,
+        }),
+      );
     },
   );
   app.post(
