@@ -7,7 +7,7 @@ import { decodeProtectedHeader } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launchBrowser, SCREENSHOTS, signInPage } from "../helpers/browser.js";
 import { testIin } from "../helpers/iin.js";
-import { admin, bearer, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
+import { admin, testBin, bearer, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
 
 let svc: TestService;
 let browser: Browser;
@@ -99,6 +99,31 @@ describe("the administrator's console", () => {
     expect(await userPage.locator("[data-roles]").textContent()).toContain("Registrar");
     await other.close();
   }, 120_000);
+
+  it("adds an institution in Russian: a wrong BIN is refused with the form kept, then the institution gets its did:web", async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    await signIn(page, "admin@kualik.kz", "administrator passphrase");
+    await page.goto(`${base}/console/admin?lang=ru`);
+    await page.locator("#inst-slug").fill("satbayev");
+    await page.locator("#inst-bin").fill("123456789012");
+    await page.locator("#inst-kind").selectOption("higher");
+    await page.locator("#names\\.kk").fill("Сәтбаев университеті");
+    await page.locator("#names\\.ru").fill("Университет Сатпаева");
+    await page.locator("#names\\.en").fill("Satbayev University");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Добавить организацию" }).click();
+    await page.locator("[data-error]").waitFor();
+    expect(await page.locator("[data-error]").textContent()).toContain("БИН");
+    expect(await page.locator("#inst-slug").inputValue()).toBe("satbayev");
+    expect((await svc.app.inject({ method: "GET", url: "/orgs/satbayev/did.json" })).statusCode).toBe(404);
+    await page.locator("#inst-bin").fill(testBin(77));
+    await page.getByRole("button", { name: "Добавить организацию" }).click();
+    await page.getByText("Университет Сатпаева").first().waitFor();
+    const did = (await svc.app.inject({ method: "GET", url: "/orgs/satbayev/did.json" })).json();
+    expect(did.id).toMatch(/^did:web:.+:orgs:satbayev$/);
+    await context.close();
+  }, 60_000);
 
   it("a user who is not an administrator is refused", async () => {
     const context = await browser.newContext();

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consoleGet, consolePerson, consolePost, consoleUpload } from "../helpers/console.js";
 import { freshDidKey } from "../helpers/did-key.js";
-import { admin, bearer, institutionBody, startService, type TestService } from "../helpers/service.js";
+import { admin, bearer, institutionBody, startService, testBin, type TestService } from "../helpers/service.js";
 
 let svc: TestService;
 let adminCookie: string;
@@ -154,6 +154,37 @@ describe("the console's API tokens page", () => {
     expect(created.statusCode, created.body).toBe(303);
     const platformSecret = /data-token-secret>([^<]+)</.exec((await get(created.headers.location as string)).body)![1]!;
     expect((await svc.app.inject({ method: "GET", url: "/me", headers: bearer(platformSecret) })).json().platformAdmin).toBe(true);
+  });
+});
+
+describe("the console's new institution form", () => {
+  const institution = (bin: string) => ({
+    slug: "aitu",
+    bin,
+    kind: "tvet",
+    "names.kk": "Astana IT университеті",
+    "names.ru": "Astana IT университет",
+    "names.en": "Astana IT University",
+    credentialFormat: "di",
+  });
+  const count = async () => (await svc.wired.deps.repos.institutions.list()).length;
+
+  it("refuses a wrong BIN, a registrar and a form without its CSRF token, creating nothing; then creates the institution once", async () => {
+    const before = await count();
+    const badBin = await post("/console/admin/institutions?lang=kk", institution("123456789012"));
+    expect(badBin.statusCode).toBe(422);
+    expect(badBin.body).toContain('value="aitu"');
+    expect(
+      (await post("/console/admin/institutions", institution(testBin(90)), { cookie: registrarCookie, csrf: registrarCsrf })).statusCode,
+    ).toBe(403);
+    expect((await post("/console/admin/institutions", institution(testBin(90)), { cookie: adminCookie, csrf: null })).statusCode).toBe(403);
+    expect(await count()).toBe(before);
+    expect((await post("/console/admin/institutions?lang=en", institution(testBin(90)))).statusCode).toBe(303);
+    const twice = await post("/console/admin/institutions?lang=en", institution(testBin(90)));
+    expect(twice.statusCode).toBe(409);
+    expect(await count()).toBe(before + 1);
+    const created = await svc.wired.deps.repos.institutions.findBySlug("aitu");
+    expect(created).toMatchObject({ kind: "tvet", credentialFormat: "di" });
   });
 });
 

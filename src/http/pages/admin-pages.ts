@@ -6,6 +6,7 @@ import type { UserRecord } from "../../db/repositories/users.js";
 import { INSTITUTION_ROLES, type InstitutionRole } from "../../domain/access/roles.js";
 import type { Institution } from "../../domain/institutions/institution.js";
 import type { Lang } from "../../errors.js";
+import { errorBox, inputField, selectField, submitButton, trioFields } from "./form-kit.js";
 import { t, type PageTextKey } from "./messages.js";
 import { fill, table } from "./registrar-pages.js";
 import { escape, LOCALES, page } from "./verify-page.js";
@@ -50,6 +51,7 @@ export function renderAdminPage(
     notice: string | null;
     error: string | null;
     generatedPassword: { email: string; password: string } | null;
+    institutionForm: { values: Record<string, string>; error: string } | null;
   },
 ): string {
   const { lang } = frame;
@@ -97,6 +99,7 @@ export function renderAdminPage(
     `${d.notice ? `<div class="notice" role="status">${escape(d.notice)}</div>` : ""}${d.error ? `<div class="verdict bad" role="alert" data-error>${escape(d.error)}</div>` : ""}
 ${d.generatedPassword ? `<dl data-generated><dt>${escape(t("newPassword", lang))} · ${escape(d.generatedPassword.email)}</dt><dd data-password>${escape(d.generatedPassword.password)}</dd></dl>` : ""}
 <h2>${escape(t("institutions", lang))}</h2>${institutions}
+${newInstitutionForm(frame, d.institutionForm)}
 <h2>${escape(t("users", lang))}</h2>${users}
 <h3>${escape(t("createUser", lang))}</h3>
 <form method="post" action="/console/admin/users?lang=${lang}">${hidden(frame)}
@@ -331,4 +334,34 @@ export function renderTrustRemovePage(frame: AdminFrame, entry: TrustedIssuer): 
 <button class="button danger" type="submit">${escape(t("trustConfirmRemove", lang))}</button>
 <a class="button quiet" href="/console/admin/trust-registry?lang=${lang}">${escape(t("cancel", lang))}</a></form>`,
   );
+}
+
+/** A new institution: slug (its did:web path), BIN, kind (30 or 24 hours per credit), names, default proof format. */
+function newInstitutionForm(frame: AdminFrame, refused: { values: Record<string, string>; error: string } | null): string {
+  const { lang } = frame;
+  const v = refused?.values ?? {};
+  return `<h3>${escape(t("newInstitution", lang))}</h3>${errorBox(refused?.error ?? null)}
+<form method="post" action="/console/admin/institutions?lang=${lang}" data-form="institution">${hidden(frame)}
+${inputField(v, "slug", t("institutionSlug", lang), 'required pattern="[a-z][a-z0-9\\-]{1,62}" autocomplete="off"', "inst-slug")}
+${inputField(v, "bin", t("institutionBin", lang), 'required inputmode="numeric" pattern="\\d{12}" maxlength="12" autocomplete="off"', "inst-bin")}
+<label for="inst-kind">${escape(t("kind", lang))}</label>${selectField(
+    "inst-kind",
+    "kind",
+    [
+      ["higher", t("institutionKind_higher", lang)],
+      ["tvet", t("institutionKind_tvet", lang)],
+    ],
+    v.kind ?? "higher",
+  )}
+${trioFields(v, "names", t("institutionName", lang))}
+<label for="inst-format">${escape(t("proofFormat", lang))}</label>${selectField(
+    "inst-format",
+    "credentialFormat",
+    [
+      ["vc+jwt", "vc+jwt (VC-JOSE)"],
+      ["di", "Data Integrity (eddsa-rdfc-2022)"],
+    ],
+    v.credentialFormat ?? "vc+jwt",
+  )}
+${submitButton(t("newInstitution", lang))}</form>`;
 }

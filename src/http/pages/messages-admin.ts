@@ -5,6 +5,24 @@ import type { Lang } from "../../errors.js";
 type Text = Readonly<Record<Lang, string>>;
 
 export const ADMIN_TEXT = {
+  newInstitution: { kk: "Жаңа ұйым қосу", ru: "Добавить организацию", en: "Add an institution" },
+  institutionSlug: {
+    kk: "Қысқа атауы (did:web мекенжайында: кіші латын әріптері, сандар, сызықша)",
+    ru: "Короткое имя (в адресе did:web: строчные латинские буквы, цифры, дефис)",
+    en: "Short name (in its did:web address: lower-case letters, digits, hyphens)",
+  },
+  institutionBin: { kk: "БСН (12 сан)", ru: "БИН (12 цифр)", en: "BIN (12 digits)" },
+  institutionName: { kk: "Ұйым атауы", ru: "Название организации", en: "Name of the institution" },
+  institutionKind_higher: {
+    kk: "Жоғары білім беру ұйымы (1 кредит = 30 сағат)",
+    ru: "Организация высшего образования (1 кредит = 30 часов)",
+    en: "Higher education (1 credit = 30 hours)",
+  },
+  institutionKind_tvet: {
+    kk: "ТжКБ ұйымы (1 кредит = 24 сағат)",
+    ru: "Организация ТиПО (1 кредит = 24 часа)",
+    en: "TVET (1 credit = 24 hours)",
+  },
   adminTokensTitle: { kk: "API токендері", ru: "API-токены", en: "API tokens" },
   tokensHelp: {
     kk: "Токен бағдарламаға ұйым атынан API-ге жүгінуге мүмкіндік береді. Құпия мән токен жасалғанда бір рет қана көрсетіледі; тек оның хэші сақталады.",

@@ -15,6 +15,7 @@ import type { Institution } from "../../domain/institutions/institution.js";
 import { AppError } from "../../errors.js";
 import { issueApiToken, revokeApiToken } from "../../services/api-tokens.js";
 import type { Deps } from "../../services/deps.js";
+import { createInstitution } from "../../services/create-institution.js";
 import { institutionBySlug } from "../../services/did-documents.js";
 import { rotateInstitutionKey } from "../../services/rotate-institution-key.js";
 import { resetPassword } from "../../services/sessions.js";
@@ -37,7 +38,8 @@ import {
 } from "../pages/admin-pages.js";
 import { t } from "../pages/messages.js";
 import { fill } from "../pages/registrar-pages.js";
-import { SlugSchema } from "../schemas/institutions.js";
+import { CreateInstitutionBody, SlugSchema } from "../schemas/institutions.js";
+import { parseOrThrow } from "../validate.js";
 import { TrustRegistryEntry, TrustRegistryUpload, trustedIssuerOf } from "./trust-registry.js";
 
 const Lang = z.enum(["kk", "ru", "en"]).optional();
@@ -103,7 +105,13 @@ export const consoleAdminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
     reply: FastifyReply,
     frame: AdminFrame,
     status: number,
-    extra: { notice?: string | null; error?: string | null; generatedPassword?: { email: string; password: string } | null },
+    extra: {
+      notice?: string | null;
+      error?: string | null;
+      generatedPassword?: { email: string; password: string } | null;
+      /** A refused new institution: what was typed and why. */
+      institutionForm?: { values: Record<string, string>; error: string };
+    },
   ) =>
     html(
       reply,
@@ -115,6 +123,7 @@ export const consoleAdminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
         notice: extra.notice ?? null,
         error: extra.error ?? null,
         generatedPassword: extra.generatedPassword ?? null,
+        institutionForm: extra.institutionForm ?? null,
       }),
     );
 
@@ -139,6 +148,41 @@ export const consoleAdminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
         request.query.notice === "rotated" ? t("keyRotated", ctx.frame.lang) : request.query.notice ? t("done", ctx.frame.lang) : null;
       const generatedPassword = passwords.take(request.query.shown, ctx.principal.actor);
       return render(reply, ctx.frame, 200, { notice, generatedPassword });
+    },
+  );
+
+  app.post(
+    "/console/admin/institutions",
+    {
+      config: open,
+      schema: { tags, summary: "Console: add an institution (its did:web and signing key are made at once)", querystring: LangQuery },
+    },
+    async (request, reply) => {
+      const ctx = await adminPage(request, reply);
+      if (!ctx) return reply;
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === "string" && k !== "_csrf")) as Record<
+        string,
+        string
+      >;
+      try {
+        const input = parseOrThrow(
+          CreateInstitutionBody,
+          {
+            slug: (values.slug ?? "").trim(),
+            bin: (values.bin ?? "").trim(),
+            kind: values.kind,
+            names: { kk: values["names.kk"] ?? "", ru: values["names.ru"] ?? "", en: values["names.en"] ?? "" },
+            credentialFormat: values.credentialFormat,
+          },
+          "form",
+        );
+        await createInstitution(input, ctx.principal.actor, deps);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return render(reply, ctx.frame, error.status, { institutionForm: { values, error: error.localized(ctx.frame.lang) } });
+      }
+      return reply.redirect(`/console/admin?lang=${ctx.frame.lang}&notice=done`, 303);
     },
   );
 
