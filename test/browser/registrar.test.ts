@@ -87,6 +87,14 @@ describe("the registrar's journey", () => {
     expect(await page.locator('[data-count="batchIssued"]').textContent()).toBe("25");
     await expectAccessible(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, "console-award-done-ru.png"), fullPage: true });
+    // The award can be left and come back to: the programme's page lists it with its progress.
+    const batchUrl = page.url();
+    await page.getByRole("link", { name: "Программы" }).first().click();
+    await page.getByRole("link", { name: "DA-101" }).first().click();
+    await page.locator('[data-batch="completed"]').waitFor();
+    expect(await page.locator("table", { hasText: "Последние выдачи" }).textContent()).toContain("25 / 25");
+    await expectAccessible(page);
+    await page.goto(batchUrl);
 
     // Find one learner's credential and revoke it after the confirmation page.
     await page.getByRole("link", { name: "Выданные документы" }).last().click();

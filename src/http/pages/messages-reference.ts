@@ -142,5 +142,16 @@ export const REFERENCE_TEXT = {
   },
   disciplineStatus_to_study: { kk: "оқылады", ru: "предстоит изучить", en: "to study" },
   recordedOn: { kk: "Енгізілген күні", ru: "Дата внесения", en: "Recorded on" },
+  recentAwards: {
+    kk: "Соңғы берулер (прогресін ашу үшін басыңыз)",
+    ru: "Последние выдачи (откройте, чтобы увидеть ход)",
+    en: "Recent awards (open one to see its progress)",
+  },
+  batchStarted: { kk: "Басталды", ru: "Начата", en: "Started" },
+  batchProgressShort: { kk: "Өңделді", ru: "Обработано", en: "Processed" },
+  batchStatus_queued: { kk: "кезекте", ru: "в очереди", en: "queued" },
+  batchStatus_running: { kk: "орындалуда", ru: "выполняется", en: "running" },
+  batchStatus_completed: { kk: "аяқталды", ru: "завершена", en: "completed" },
+  batchStatus_failed: { kk: "сәтсіз аяқталды", ru: "завершилась ошибкой", en: "failed" },
   allProgrammes: { kk: "Барлық бағдарламалар", ru: "Все программы", en: "All programmes" },
 } as const satisfies Record<string, Text>;

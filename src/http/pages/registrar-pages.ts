@@ -4,7 +4,7 @@
 import type { Lang } from "../../errors.js";
 import { dayText, selectField } from "./form-kit.js";
 import { t, type PageTextKey } from "./messages.js";
-import { escape, page } from "./verify-page.js";
+import { escape, LOCALES, page } from "./verify-page.js";
 
 const CSS = `<style>
 input:focus-visible,select:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid #f2a900;outline-offset:2px}
@@ -346,7 +346,15 @@ ${trio("teachingMethods", "f_teachingMethods")}${trio("assessment", "f_assessmen
 
 export function renderProgrammePage(
   frame: ConsoleFrame,
-  p: { code: string; name: string; status: string; credits: number; hours: number; outcomes: readonly string[] },
+  p: {
+    code: string;
+    name: string;
+    status: string;
+    credits: number;
+    hours: number;
+    outcomes: readonly string[];
+    batches: readonly { id: string; status: string; total: number; processed: number; createdAt: string }[];
+  },
   error: string | null,
 ): string {
   const { lang, slug } = frame;
@@ -369,6 +377,24 @@ export function renderProgrammePage(
 <dl><dt>${escape(t("code", lang))}</dt><dd>${escape(p.code)}</dd><dt>${escape(t("name", lang))}</dt><dd>${escape(p.name)}</dd>
 <dt>${escape(t("status", lang))}</dt><dd data-programme-status="${escape(p.status)}">${escape(t(`programmeStatus_${p.status}` as PageTextKey, lang))}</dd>
 <dt>${escape(t("credits", lang))}</dt><dd>${escape(p.credits)} / ${escape(p.hours)}</dd></dl>
-<ul>${p.outcomes.map((o) => `<li>${escape(o)}</li>`).join("")}</ul>${actions}`,
+<ul>${p.outcomes.map((o) => `<li>${escape(o)}</li>`).join("")}</ul>${actions}
+${
+  p.batches.length > 0
+    ? table(
+        lang,
+        ["batchStarted", "status", "batchProgressShort"],
+        p.batches.map((b) => [
+          `<a href="/console/orgs/${escape(slug)}/award-batches/${escape(b.id)}?lang=${lang}">${escape(
+            new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Almaty" }).format(
+              new Date(b.createdAt),
+            ),
+          )}</a>`,
+          `<span data-batch="${escape(b.status)}">${escape(t(`batchStatus_${b.status}` as PageTextKey, lang))}</span>`,
+          `${escape(b.processed)} / ${escape(b.total)}`,
+        ]),
+        t("recentAwards", lang),
+      )
+    : ""
+}`,
   );
 }
