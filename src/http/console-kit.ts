@@ -57,3 +57,15 @@ export async function institutionPage(
   }
   return { frame, institution, principal: person.principal, actor: person.principal.actor };
 }
+
+/** A posted form's text fields as typed (not its CSRF token): what a refused form is shown again with. */
+export const formValues = (body: unknown): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries((body ?? {}) as Record<string, unknown>).filter(([k, v]) => typeof v === "string" && k !== "_csrf"),
+  ) as Record<string, string>;
+
+/** The people chosen in a form's per-person selects named `${prefix}${userId}`: each with the value chosen. */
+export const chosenPeople = (values: Readonly<Record<string, string>>, prefix: string): { userId: string; value: string }[] =>
+  Object.entries(values)
+    .filter(([k, v]) => k.startsWith(prefix) && v !== "")
+    .map(([k, value]) => ({ userId: k.slice(prefix.length), value }));

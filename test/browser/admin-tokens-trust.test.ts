@@ -8,7 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launchBrowser, SCREENSHOTS, signInPage } from "../helpers/browser.js";
 import { freshDidKey } from "../helpers/did-key.js";
-import { admin, institutionBody, startService, type TestService } from "../helpers/service.js";
+import { admin, institutionBody, startService, type TestService, platformAdmin } from "../helpers/service.js";
 
 let svc: TestService;
 let browser: Browser;
@@ -27,20 +27,7 @@ beforeAll(async () => {
   svc = await startService();
   base = await svc.app.listen({ host: "127.0.0.1", port: 0 });
   await svc.app.inject({ method: "POST", url: "/orgs", headers: admin, payload: institutionBody("kaznu", 1) });
-  const user = (
-    await svc.app.inject({
-      method: "POST",
-      url: "/users",
-      headers: admin,
-      payload: { email: "admin@kualik.kz", fullName: "Platform Admin", isPlatformAdmin: true },
-    })
-  ).json();
-  await svc.app.inject({
-    method: "PUT",
-    url: `/users/${user.id}/password`,
-    headers: admin,
-    payload: { password: "administrator passphrase" },
-  });
+  await platformAdmin(svc, "admin@kualik.kz", "administrator passphrase");
   browser = await launchBrowser();
 }, 60_000);
 

@@ -7,7 +7,7 @@ import { decodeProtectedHeader } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launchBrowser, SCREENSHOTS, signInPage } from "../helpers/browser.js";
 import { testIin } from "../helpers/iin.js";
-import { admin, testBin, bearer, startService, type TestService, withPublishedProgramme } from "../helpers/service.js";
+import { admin, testBin, bearer, startService, type TestService, withPublishedProgramme, platformAdmin } from "../helpers/service.js";
 
 let svc: TestService;
 let browser: Browser;
@@ -35,20 +35,7 @@ beforeAll(async () => {
   svc = await startService();
   base = await svc.app.listen({ host: "127.0.0.1", port: 0 });
   ({ registrar } = await withPublishedProgramme(svc));
-  const user = (
-    await svc.app.inject({
-      method: "POST",
-      url: "/users",
-      headers: admin,
-      payload: { email: "admin@kualik.kz", fullName: "Platform Admin", isPlatformAdmin: true },
-    })
-  ).json();
-  await svc.app.inject({
-    method: "PUT",
-    url: `/users/${user.id}/password`,
-    headers: admin,
-    payload: { password: "administrator passphrase" },
-  });
+  await platformAdmin(svc, "admin@kualik.kz", "administrator passphrase");
   browser = await launchBrowser();
 }, 60_000);
 

@@ -147,3 +147,17 @@ export async function withPublishedProgramme(svc: TestService, slug = "kaznu", n
   if (published.json().status !== "published") throw new Error(`could not publish the fixture programme: ${published.body}`);
   return { registrar };
 }
+
+/** A platform administrator with a known password (for the console's sign-in). */
+export async function platformAdmin(svc: TestService, email: string, password: string): Promise<string> {
+  const user = (
+    await svc.app.inject({
+      method: "POST",
+      url: "/users",
+      headers: admin,
+      payload: { email, fullName: "Platform Admin", isPlatformAdmin: true },
+    })
+  ).json<{ id: string }>();
+  await svc.app.inject({ method: "PUT", url: `/users/${user.id}/password`, headers: admin, payload: { password } });
+  return user.id;
+}

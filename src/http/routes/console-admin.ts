@@ -21,7 +21,7 @@ import { rotateInstitutionKey } from "../../services/rotate-institution-key.js";
 import { resetPassword } from "../../services/sessions.js";
 import { changeTrustRegistry, replaceTrustRegistry } from "../../services/trust-registry.js";
 import { createUser, grantRole } from "../../services/users.js";
-import { sendHtml, signedIn } from "../console-kit.js";
+import { formValues, sendHtml, signedIn } from "../console-kit.js";
 import {
   EMPTY_TOKEN_FORM,
   PLATFORM_CHOICE,
@@ -160,11 +160,7 @@ export const consoleAdminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
     async (request, reply) => {
       const ctx = await adminPage(request, reply);
       if (!ctx) return reply;
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === "string" && k !== "_csrf")) as Record<
-        string,
-        string
-      >;
+      const values = formValues(request.body);
       try {
         const input = parseOrThrow(
           CreateInstitutionBody,

@@ -32,7 +32,7 @@ import {
 import { recordInTranscript } from "../../services/recognition/transcripts.js";
 import { credentialUrlOf } from "../../services/urls.js";
 import { kzDateOf } from "../../domain/calendar/working-days.js";
-import { institutionPage, sendHtml } from "../console-kit.js";
+import { chosenPeople, formValues, institutionPage, sendHtml } from "../console-kit.js";
 import { t } from "../pages/messages.js";
 import {
   electionForm,
@@ -291,8 +291,6 @@ export const consoleRecognitionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
     ((error.details as { problems?: { detail: string; rule: string | null }[] } | undefined)?.problems ?? []).map(
       (p) => `${p.detail}${p.rule ? ` (${p.rule})` : ""}`,
     );
-  const stringValues = (body: Record<string, unknown>) =>
-    Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === "string" && k !== "_csrf")) as Record<string, string>;
   app.post(
     "/console/orgs/:slug/commissions/new",
     {
@@ -303,10 +301,8 @@ export const consoleRecognitionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
       const ctx = await context(request, reply, request.params.slug);
       if (!ctx) return reply;
       if (!isStaff(ctx)) return html(reply, 403, renderNotAllowedPage(ctx.frame));
-      const values = stringValues(request.body);
-      const members = Object.entries(values)
-        .filter(([k, v]) => k.startsWith("member.") && v !== "")
-        .map(([k, category]) => ({ userId: k.slice("member.".length), category }));
+      const values = formValues(request.body);
+      const members = chosenPeople(values, "member.").map((m) => ({ userId: m.userId, category: m.value }));
       const input = {
         kind: values.kind,
         orderNumber: values.orderNumber ?? "",
@@ -335,10 +331,8 @@ export const consoleRecognitionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
       const ctx = await context(request, reply, request.params.slug);
       if (!ctx) return reply;
       if (!isStaff(ctx)) return html(reply, 403, renderNotAllowedPage(ctx.frame));
-      const values = stringValues(request.body);
-      const members = Object.entries(values)
-        .filter(([k, v]) => k.startsWith("expert.") && v !== "")
-        .map(([k, kind]) => ({ userId: k.slice("expert.".length), kind }));
+      const values = formValues(request.body);
+      const members = chosenPeople(values, "expert.").map((m) => ({ userId: m.userId, kind: m.value }));
       const input = {
         name: values.name ?? "",
         orderNumber: values.orderNumber ?? "",

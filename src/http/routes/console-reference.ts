@@ -14,7 +14,7 @@ import type { Deps } from "../../services/deps.js";
 import { findLearner, registerLearner } from "../../services/learners.js";
 import { transcriptOf } from "../../services/recognition/transcripts.js";
 import { createAcademicPeriod, createCurriculum, enrolLearner, findCurriculum } from "../../services/recognition/curricula.js";
-import { institutionPage, sendHtml, type InstitutionPage } from "../console-kit.js";
+import { formValues, institutionPage, sendHtml, type InstitutionPage } from "../console-kit.js";
 import { LANGS } from "../pages/form-kit.js";
 import { PAGE_TEXT, t, type PageTextKey } from "../pages/messages.js";
 import {
@@ -40,9 +40,6 @@ const STAFF: readonly InstitutionRole[] = ["registrar", "commission_secretary"];
 const LEARNER_READERS: readonly InstitutionRole[] = ["registrar", "commission_secretary", "viewer"];
 const PAGE = 50;
 
-/** The form's text fields (not the CSRF token), as typed. */
-const typed = (body: Record<string, unknown>): Record<string, string> =>
-  Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === "string" && k !== "_csrf")) as Record<string, string>;
 const localized = (v: Record<string, string>, name: string) => Object.fromEntries(LANGS.map((l) => [l, (v[`${name}.${l}`] ?? "").trim()]));
 const lines = (text: string | undefined) =>
   (text ?? "")
@@ -170,7 +167,7 @@ export const consoleReferenceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
       const ctx = await page(request, reply, request.params.slug, ANY_MEMBER);
       if (!ctx) return reply;
       if (!holds(ctx, STAFF)) return refused(ctx, reply);
-      const v = typed(request.body);
+      const v = formValues(request.body);
       const failed = await attempt(ctx, v, () =>
         createAcademicPeriod(
           ctx.institution,
@@ -213,7 +210,7 @@ export const consoleReferenceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
     async (request, reply) => {
       const ctx = await page(request, reply, request.params.slug, STAFF);
       if (!ctx) return reply;
-      const v = typed(request.body);
+      const v = formValues(request.body);
       const rows = rowsOf(v);
       // "More rows" keeps what was typed and saves nothing.
       if (v.more) return curriculumForm(ctx, reply, Math.min(MAX_CURRICULUM_ROWS, rows + CURRICULUM_ROWS), { values: v, error: null });
@@ -349,7 +346,7 @@ export const consoleReferenceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
     async (request, reply) => {
       const ctx = await page(request, reply, request.params.slug, ["registrar"]);
       if (!ctx) return reply;
-      const v = typed(request.body);
+      const v = formValues(request.body);
       const failed = await attempt(ctx, v, async () => {
         const input = parseOrThrow(
           LearnerBody,
