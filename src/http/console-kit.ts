@@ -25,6 +25,9 @@ export async function signedIn(
   reply: FastifyReply,
 ): Promise<{ lang: Lang; principal: Principal; csrfToken: string } | null> {
   const lang = consoleLang(request);
+  // A language chosen on any page is remembered for the next visit.
+  if ((request.query as { lang?: string } | undefined)?.lang === lang && request.cookies[LANG_COOKIE] !== lang)
+    void reply.setCookie(LANG_COOKIE, lang, { path: "/", sameSite: "lax", secure: request.protocol === "https", maxAge: 365 * 24 * 3600 });
   if (!request.session || !request.principal) {
     await reply.redirect(`/console/sign-in?lang=${lang}${request.cookies[SESSION_COOKIE] ? "&ended=1" : ""}`, 303);
     return null;

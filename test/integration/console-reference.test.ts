@@ -109,6 +109,16 @@ describe("academic periods", () => {
   });
 });
 
+describe("the reader's language", () => {
+  it("chosen on any console page is remembered in a cookie and used when the next page names none", async () => {
+    const chosen = await consoleGet(svc, viewer, "/console/orgs/enu/reference?lang=kk");
+    const cookie = chosen.cookies.find((c) => c.name === "kualik_lang");
+    expect(cookie?.value).toBe("kk");
+    const next = await consoleGet(svc, { cookie: `${viewer.cookie}; kualik_lang=kk`, csrf: null }, "/console/orgs/enu/learners");
+    expect(next.body).toContain('<html lang="kk"');
+  });
+});
+
 describe("educational programmes", () => {
   it("a discipline whose hours disagree with its credits (R п.7) is refused with the rule, and nothing is saved", async () => {
     const res = await consolePost(svc, registrar, "/console/orgs/enu/curricula/new?lang=en", discipline("120"));
