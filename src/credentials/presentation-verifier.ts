@@ -6,7 +6,7 @@ import { cryptosuite as eddsaRdfc2022 } from "@digitalbazaar/eddsa-rdfc-2022-cry
 import * as vc from "@digitalbazaar/vc";
 import { decodeProtectedHeader } from "jose";
 import type { Check } from "../domain/verification/report.js";
-import { verifyCredential, verifyJws, type CredentialFindings, type VerifyEnvironment } from "./verifier.js";
+import { resolveDidOrNull, verifyCredential, verifyJws, type CredentialFindings, type VerifyEnvironment } from "./verifier.js";
 
 type Json = Record<string, unknown>;
 
@@ -68,7 +68,7 @@ function holderOf(presentation: Json): string | null {
 }
 
 async function verifyHolderJws(jwt: string, holder: string, env: VerifyEnvironment): Promise<Check> {
-  const doc = await env.resolveDid(holder).catch(() => null);
+  const doc = await resolveDidOrNull(env, holder);
   if (!doc) return check("issuer", "failed", "holder_unresolvable", `The holder ${holder} could not be resolved.`);
   return verifyJws(jwt, holder, doc, "holder");
 }

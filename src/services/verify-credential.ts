@@ -74,21 +74,55 @@ async function remoteSchemaValidator(url: string, policy: { allowHosts: readonly
   return validate;
 }
 
+// The environment's functions read everything from deps when called, so one set serves every verification
+// with the same deps; `now` (and the status list cache) are taken per verification.
+const environments = new WeakMap<Deps, Omit<VerifyEnvironment, "now" | "statusLists">>();
+
 export function verificationEnvironment(deps: Deps): VerifyEnvironment {
-  const base = deps.config.publicUrl.href.replace(/\/$/, "");
-  const policy = { allowHosts: deps.config.fetchAllowHosts };
-  const resolveDid = async (did: string): Promise<Json | null> => {
+  let shared = environments.get(deps);
+  if (!shared) {
+    shared = sharedEnvironment(deps);
+    environments.set(deps, shared);
+  }
+  return {
+    now: deps.clock(),
+    statusLists: deps.caches.statusLists,
+    resolveDid: shared.resolveDid,
+    loader: shared.loader,
+    fetchStatusList: shared.fetchStatusList,
+    trustOf: shared.trustOf,
+    validateSchema: shared.validateSchema,
+  };
+}
+
+/** The verification environment. Answers held in a cache come back without a promise (see MaybePromise). */
+function sharedEnvironment(deps: Deps): Omit<VerifyEnvironment, "now" | "statusLists"> {
+  const policy = () => ({ allowHosts: deps.config.fetchAllowHosts });
+  const resolveUncached = async (did: string): Promise<Json | null> => {
     const own = await didDocumentFor(did, deps);
     if (own) return { ...own } as Json;
     const resolved = await deps.agent.resolveDid({ didUrl: did });
     return (resolved.didDocument as Json | null) ?? null;
   };
+  const resolveDid = (did: string): Json | null | Promise<Json | null> => {
+    // didDocumentFor's own cache, read here so that a hit needs no promise.
+    const own = deps.caches.didDocuments.get(did);
+    return own ? ({ ...own } as Json) : resolveUncached(did);
+  };
+  const trustUncached = async (issuerDid: string) => {
+    const institution = await deps.repos.institutions.findByDid(issuerDid);
+    const entry = institution ? null : await deps.repos.trustRegistry.find(issuerDid);
+    const decision = institution
+      ? { level: "trusted" as const, name: institution.names.en }
+      : { level: trustLevel(entry, deps.clock()), ...(entry ? { name: entry.names.en } : {}) };
+    deps.caches.trust.set(issuerDid, decision);
+    return decision;
+  };
   return {
-    now: deps.clock(),
     resolveDid,
-    loader: documentLoader({ didDocument: resolveDid }),
-    statusLists: deps.caches.statusLists,
+    loader: documentLoader({ didDocument: async (did) => resolveDid(did) }),
     async fetchStatusList(url): Promise<StatusListDocument | null> {
+      const base = deps.config.publicUrl.href.replace(/\/$/, "");
       const own = new RegExp(
         `^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/orgs/([a-z0-9-]+)/status/(revocation|suspension)/(\\d+)(/jwt)?$`,
       ).exec(url);
@@ -100,27 +134,20 @@ export function verificationEnvironment(deps: Deps): VerifyEnvironment {
         if (!list?.signedJwt || !list.signedJson) return null;
         return own[4] ? { kind: "jwt", body: list.signedJwt } : { kind: "json", body: list.signedJson };
       }
-      const { body, contentType } = await safeFetch(new URL(url), policy, "application/vc+jwt, application/vc, application/json");
+      const { body, contentType } = await safeFetch(new URL(url), policy(), "application/vc+jwt, application/vc, application/json");
       if (contentType.includes("jwt") || /^[\w-]+\.[\w-]+\.[\w-]+$/.test(body.trim())) return { kind: "jwt", body: body.trim() };
       return { kind: "json", body: JSON.parse(body) as Json };
     },
-    async trustOf(issuerDid) {
-      const cached = deps.caches.trust.get(issuerDid);
-      if (cached) return cached;
-      const institution = await deps.repos.institutions.findByDid(issuerDid);
-      const entry = institution ? null : await deps.repos.trustRegistry.find(issuerDid);
-      const decision = institution
-        ? { level: "trusted" as const, name: institution.names.en }
-        : { level: trustLevel(entry, deps.clock()), ...(entry ? { name: entry.names.en } : {}) };
-      deps.caches.trust.set(issuerDid, decision);
-      return decision;
+    trustOf(issuerDid) {
+      return deps.caches.trust.get(issuerDid) ?? trustUncached(issuerDid);
     },
-    async validateSchema(schemaId, credential) {
+    validateSchema(schemaId, credential) {
       if (schemaId === schemaUrlOf(deps.config.publicUrl)) return ourSchemaValidator("micro-qualification-credential.json")(credential);
       if (schemaId === decisionSchemaUrlOf(deps.config.publicUrl))
         return ourSchemaValidator("recognition-decision-credential.json")(credential);
-      const validate = await remoteSchemaValidator(schemaId, policy, deps);
-      return validate ? validate(credential) : null;
+      const cached = remoteValidators.get(schemaId);
+      if (cached && cached.until > Date.now()) return cached.validate ? cached.validate(credential) : null;
+      return remoteSchemaValidator(schemaId, policy(), deps).then((validate) => (validate ? validate(credential) : null));
     },
   };
 }
