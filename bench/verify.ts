@@ -56,22 +56,23 @@ async function interleaved<K extends string>(paths: Record<K, Path>, rounds = 5)
 }
 const ratio = (a: number[], b: number[]) => median(a.map((x, i) => x / b[i]!));
 
-async function load(url: string, body: string): Promise<{ rps: number; p50: number; p99: number }> {
-  const runs = [];
-  for (let i = 0; i < RUNS; i++) {
-    const r = await autocannon({
-      url,
-      method: "POST",
-      connections: 50,
-      duration: DURATION_S,
-      headers: { "content-type": "application/json" },
-      body,
-    });
-    if (r.errors > 0 || r.non2xx > 0) throw new Error(`${url}: ${r.errors} errors, ${r.non2xx} non-2xx`);
-    runs.push({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 });
-  }
-  runs.sort((a, b) => a.rps - b.rps);
-  return runs[1]!;
+interface Load {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+async function loadOnce(url: string, body: string): Promise<Load> {
+  const r = await autocannon({
+    url,
+    method: "POST",
+    connections: 50,
+    duration: DURATION_S,
+    headers: { "content-type": "application/json" },
+    body,
+  });
+  if (r.errors > 0 || r.non2xx > 0) throw new Error(`${url}: ${r.errors} errors, ${r.non2xx} non-2xx`);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
 }
 
 export async function run(): Promise<void> {
@@ -194,16 +195,6 @@ export async function run(): Promise<void> {
 
     bare.post("/verify", async () => ({ verified: verify(null, input, publicKey, signature) }));
     const bareAddress = await bare.listen({ host: "127.0.0.1", port: 0 });
-    const baseline = await load(`${bareAddress}/verify`, "{}");
-    const ours = await load(`${address}/credentials/verify`, JSON.stringify({ verifiableCredential: jwtCredential }));
-    console.log(`\nHTTP, autocannon 50 connections, ${DURATION_S} s × ${RUNS} (median)`);
-    console.log("| route | req/s | × baseline | p50 ms | p99 ms |\n|---|---|---|---|---|");
-    console.log(
-      `| bare Fastify + one Ed25519 verify (baseline) | ${Math.round(baseline.rps)} | 1.00 | ${baseline.p50} | ${baseline.p99} |`,
-    );
-    const row = (name: string, f: { rps: number; p50: number; p99: number }) =>
-      console.log(`| ${name} | ${Math.round(f.rps)} | ${(f.rps / baseline.rps).toFixed(2)} | ${f.p50} | ${f.p99} |`);
-    row("POST /credentials/verify (vc+jwt), one process", ours);
 
     // The same service as `npm start` runs it with WORKERS=2 (both cores), on the same database.
     const port = 41_000 + Math.floor(Math.random() * 5_000);
@@ -230,10 +221,33 @@ export async function run(): Promise<void> {
     child.stdout.on("data", onLog);
     for (let i = 0; i < 300 && ready < 2; i++) await new Promise((r) => setTimeout(r, 100));
     try {
-      row(
-        "POST /credentials/verify (vc+jwt), WORKERS=2",
-        await load(`http://127.0.0.1:${port}/credentials/verify`, JSON.stringify({ verifiableCredential: jwtCredential })),
+      // Round after round, each target in turn, so that the machine's load falls on all of them alike.
+      const verifyBody = JSON.stringify({ verifiableCredential: jwtCredential });
+      const targets = {
+        bare: { name: "bare Fastify + one Ed25519 verify (baseline)", url: `${bareAddress}/verify`, body: "{}" },
+        one: {
+          name: "POST /credentials/verify (vc+jwt), one process (shared with the load generator)",
+          url: `${address}/credentials/verify`,
+          body: verifyBody,
+        },
+        two: { name: "POST /credentials/verify (vc+jwt), WORKERS=2", url: `http://127.0.0.1:${port}/credentials/verify`, body: verifyBody },
+      };
+      const keys = Object.keys(targets) as (keyof typeof targets)[];
+      const loads = { bare: [] as Load[], one: [] as Load[], two: [] as Load[] };
+      for (let round = 0; round < RUNS; round++) for (const k of keys) loads[k].push(await loadOnce(targets[k].url, targets[k].body));
+      console.log(
+        `\nHTTP, autocannon 50 connections, ${DURATION_S} s each, ${RUNS} rounds of every route in turn (medians; ratios within a round)`,
       );
+      console.log("| route | req/s | × baseline | p50 ms | p99 ms |\n|---|---|---|---|---|");
+      for (const k of keys) {
+        const rps = loads[k].map((l) => l.rps);
+        console.log(
+          `| ${targets[k].name} | ${Math.round(median(rps))} | ${ratio(
+            rps,
+            loads.bare.map((l) => l.rps),
+          ).toFixed(2)} | ${median(loads[k].map((l) => l.p50))} | ${median(loads[k].map((l) => l.p99))} |`,
+        );
+      }
     } finally {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));

@@ -110,3 +110,21 @@ describe("verifyCredential", () => {
     expect(findings.checks.find((c) => c.id === "signature")?.details).toEqual({ verificationMethod: `${did}#ed` });
   });
 });
+
+describe("status lists", () => {
+  it("are fetched once when many checks miss the cache at the same moment, and each check still reads its own bit", async () => {
+    let fetches = 0;
+    const env: VerifyEnvironment = {
+      ...environment("at once", new Map()),
+      fetchStatusList: async (url) => {
+        fetches++;
+        await new Promise((r) => setTimeout(r, 10));
+        return url === listUrl ? { kind: "jwt", body: listJwt } : null;
+      },
+    };
+    const findings = await Promise.all([5, 7, 5, 7, 5].map((i) => verifyCredential(jwtOf(credential(i)), env)));
+    expect(fetches).toBe(1);
+    const codes = findings.map((f) => f.checks.find((c) => c.id === "status")?.code);
+    expect(codes).toEqual(["not_revoked", "revoked", "not_revoked", "revoked", "not_revoked"]);
+  });
+});

@@ -390,17 +390,30 @@ function entryFailure(
   return null;
 }
 
-function loadStatusList(url: string, issuer: string, env: VerifyEnvironment): MaybePromise<DecodedStatusList | "unavailable" | "invalid"> {
-  const cached = env.statusLists?.get(url);
+type LoadedStatusList = DecodedStatusList | "unavailable" | "invalid";
+
+/**
+ * Fetches of status lists under way, per status-list cache: when a list expires, the requests that arrive
+ * meanwhile wait for the one fetch instead of each fetching, verifying and decoding the list again.
+ */
+const fetching = new WeakMap<object, Map<string, Promise<LoadedStatusList>>>();
+
+function loadStatusList(url: string, issuer: string, env: VerifyEnvironment): MaybePromise<LoadedStatusList> {
+  const cache = env.statusLists;
+  const cached = cache?.get(url);
   if (cached && cached.issuer === issuer) return cached;
-  return fetchStatusList(url, issuer, env);
+  if (!cache) return fetchStatusList(url, issuer, env);
+  let pending = fetching.get(cache);
+  if (!pending) fetching.set(cache, (pending = new Map()));
+  const key = `${issuer} ${url}`;
+  const underway = pending.get(key);
+  if (underway) return underway;
+  const fetched = fetchStatusList(url, issuer, env).finally(() => pending.delete(key));
+  pending.set(key, fetched);
+  return fetched;
 }
 
-async function fetchStatusList(
-  url: string,
-  issuer: string,
-  env: VerifyEnvironment,
-): Promise<DecodedStatusList | "unavailable" | "invalid"> {
+async function fetchStatusList(url: string, issuer: string, env: VerifyEnvironment): Promise<LoadedStatusList> {
   const list = await env.fetchStatusList(url).catch(() => null);
   if (!list) return "unavailable";
   const listCredential = await verifiedStatusList(list, issuer, env);
