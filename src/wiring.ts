@@ -65,7 +65,7 @@ export async function wire(
       learners: learnersRepository(db, config.database.provider),
       credentials: credentialsRepository(db, config.database.provider),
       awardBatches: awardBatchesRepository(db, config.database.provider),
-      trustRegistry: trustRegistryRepository(db),
+      trustRegistry: trustRegistryRepository(db, config.database.provider),
       curricula: curriculaRepository(db),
       commissions: commissionsRepository(db),
       applications: recognitionApplicationsRepository(db),

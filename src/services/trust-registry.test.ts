@@ -22,6 +22,7 @@ function fakeDeps(initial: readonly TrustedIssuer[]) {
     db: { $transaction: (fn: (tx: unknown) => Promise<unknown>) => fn({}) },
     repos: {
       trustRegistry: {
+        lockForChange: async () => undefined,
         list: async () => [...registry].sort((a, b) => a.did.localeCompare(b.did)),
         replace: async (entries: readonly TrustedIssuer[]) => {
           registry = [...entries];

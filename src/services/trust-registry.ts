@@ -6,6 +6,7 @@ import type { Deps } from "./deps.js";
 export async function replaceTrustRegistry(entries: readonly TrustedIssuer[], actor: string, deps: Deps): Promise<TrustedIssuer[]> {
   const now = deps.clock();
   return runInTransaction(deps.db, async () => {
+    await deps.repos.trustRegistry.lockForChange();
     await deps.repos.trustRegistry.replace(entries);
     await deps.repos.audit.record({ actor, action: "trust_registry.replaced", details: { entries: entries.length } }, now);
     return deps.repos.trustRegistry.list();
@@ -43,6 +44,7 @@ export function applyTrustRegistryChange(current: readonly TrustedIssuer[], chan
 export async function changeTrustRegistry(change: TrustRegistryChange, actor: string, deps: Deps): Promise<TrustRegistryChangeResult> {
   const now = deps.clock();
   return runInTransaction(deps.db, async () => {
+    await deps.repos.trustRegistry.lockForChange();
     const result = applyTrustRegistryChange(await deps.repos.trustRegistry.list(), change);
     if ("conflict" in result) return result;
     await deps.repos.trustRegistry.replace(result.entries);

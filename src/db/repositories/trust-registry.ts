@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { LocalizedText } from "../../domain/institutions/institution.js";
+import type { DbProvider } from "../../config.js";
 import type { Db } from "../client.js";
 import { clientOf } from "../transaction.js";
 
@@ -12,7 +13,10 @@ export interface TrustedIssuer {
   readonly validUntil: Date | null;
 }
 
-export function trustRegistryRepository(db: Db) {
+/** The advisory lock that serialises changes to the registry on PostgreSQL (any constant; this one spells "trust"). */
+const CHANGE_LOCK = 0x7472757374;
+
+export function trustRegistryRepository(db: Db, provider: DbProvider) {
   const fromRow = (r: {
     did: string;
     nameKk: string;
@@ -37,6 +41,14 @@ export function trustRegistryRepository(db: Db) {
     },
     async list(): Promise<TrustedIssuer[]> {
       return (await clientOf(db).trustedIssuer.findMany({ orderBy: { did: "asc" } })).map(fromRow);
+    },
+    /**
+     * Holds the registry for a change until the transaction ends: a second change waits, then reads the list as the
+     * first left it. PostgreSQL: a transaction-scoped advisory lock; SQLite already writes one transaction at a time.
+     */
+    async lockForChange(): Promise<void> {
+      if (provider === "postgres")
+        await clientOf(db).$queryRawUnsafe("SELECT 1 FROM (SELECT pg_advisory_xact_lock($1::bigint)) AS l", CHANGE_LOCK);
     },
     /** Replaces the whole registry (call inside a transaction). */
     async replace(entries: readonly TrustedIssuer[]): Promise<void> {
