@@ -188,6 +188,27 @@ describe("the console's new institution form", () => {
   });
 });
 
+describe("the console's token list, a page at a time", () => {
+  it("pages through every token newest first, and a page past the end shows the last one", async () => {
+    for (let i = 0; i < 25; i++)
+      await svc.app.inject({
+        method: "POST",
+        url: "/orgs/kaznu/tokens",
+        headers: admin,
+        payload: { name: `bulk ${i}`, roles: ["viewer"] },
+      });
+    const total = (await svc.wired.deps.repos.apiTokens.page({ limit: 1, offset: 0 })).total;
+    const statuses = (body: string) => [...body.matchAll(/data-token-status=/g)].length;
+    const first = await get("/console/admin/tokens?lang=en");
+    expect(statuses(first.body)).toBe(20);
+    expect(first.body).toContain("bulk 24"); // newest first
+    const last = await get(`/console/admin/tokens?lang=en&offset=${Math.floor((total - 1) / 20) * 20}`);
+    expect(statuses(last.body)).toBe(total - Math.floor((total - 1) / 20) * 20);
+    const beyond = await get("/console/admin/tokens?lang=en&offset=1000");
+    expect(statuses(beyond.body)).toBe(statuses(last.body));
+  });
+});
+
 describe("the console's trust registry page", () => {
   const centre = freshDidKey().did;
 

@@ -74,6 +74,20 @@ export function apiTokensRepository(db: Db) {
       });
       return rows.map(fromRow);
     },
+    /** Every token (institutions', the platform's and personal ones), newest first, a page at a time. */
+    async page(filter: { limit: number; offset: number }): Promise<{ items: ApiTokenRecord[]; total: number }> {
+      const client = clientOf(db);
+      const [rows, total] = await Promise.all([
+        client.apiToken.findMany({
+          select: columns,
+          orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+          take: filter.limit,
+          skip: filter.offset,
+        }),
+        client.apiToken.count(),
+      ]);
+      return { items: rows.map(fromRow), total };
+    },
     async revoke(id: string, at: Date): Promise<ApiTokenRecord> {
       return fromRow(await clientOf(db).apiToken.update({ where: { id }, data: { revokedAt: at }, select: columns }));
     },

@@ -284,15 +284,10 @@ export const consoleAdminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
   const tokenStatus = (r: ApiTokenRecord, now: Date): TokenRow["status"] =>
     r.revokedAt ? "revoked" : r.expiresAt && r.expiresAt <= now ? "expired" : "active";
 
-  /** Every token (institutions', platform and personal ones), newest first, as rows in the reader's language. */
-  async function tokenRows(frame: AdminFrame): Promise<{ rows: TokenRow[]; institutions: Institution[] }> {
+  /** Tokens as rows in the reader's language: owner (institution, platform, person), roles, dates, status. */
+  async function rowsOf(frame: AdminFrame, tokens: readonly ApiTokenRecord[], institutions: readonly Institution[]): Promise<TokenRow[]> {
     const { lang } = frame;
-    const institutions = await deps.repos.institutions.list();
     const byId = new Map(institutions.map((i) => [i.id, i]));
-    const lists = await Promise.all(
-      [null, ...institutions.map((i) => i.id)].map((institutionId) => deps.repos.apiTokens.list({ institutionId })),
-    );
-    const tokens = lists.flat().sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
     const emails = tokens.some((r) => r.userId)
       ? new Map((await deps.repos.users.list({})).map((u) => [u.id, u.email]))
       : new Map<string, string>();
@@ -314,7 +309,22 @@ export const consoleAdminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
         status: tokenStatus(r, now),
       };
     });
-    return { rows, institutions };
+    return rows;
+  }
+
+  /** A page of every token (institutions', platform and personal ones), newest first. */
+  async function tokenRows(
+    frame: AdminFrame,
+    offset: number,
+  ): Promise<{ rows: TokenRow[]; total: number; offset: number; institutions: Institution[] }> {
+    const institutions = await deps.repos.institutions.list();
+    let page = await deps.repos.apiTokens.page({ limit: PAGE, offset });
+    // Past the end (a token revoked from the last page, say): the last page.
+    if (page.items.length === 0 && offset > 0 && page.total > 0) {
+      offset = Math.floor((page.total - 1) / PAGE) * PAGE;
+      page = await deps.repos.apiTokens.page({ limit: PAGE, offset });
+    }
+    return { rows: await rowsOf(frame, page.items, institutions), total: page.total, offset, institutions };
   }
 
   async function tokensPage(
@@ -329,14 +339,13 @@ export const consoleAdminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
       secret?: { name: string; token: string } | null;
     },
   ) {
-    const { rows, institutions } = await tokenRows(frame);
-    const offset = Math.min(extra.offset ?? 0, Math.max(0, rows.length - 1));
+    const { rows, total, offset, institutions } = await tokenRows(frame, extra.offset ?? 0);
     return html(
       reply,
       status,
       renderTokensPage(frame, {
-        rows: rows.slice(offset, offset + PAGE),
-        paging: { offset, limit: PAGE, total: rows.length },
+        rows,
+        paging: { offset, limit: PAGE, total },
         institutions,
         form: extra.form ?? EMPTY_TOKEN_FORM,
         notice: extra.notice ?? null,
@@ -446,7 +455,8 @@ export const consoleAdminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (
       const ctx = await adminPage(request, reply);
       if (!ctx) return reply;
       const { lang } = ctx.frame;
-      const row = (await tokenRows(ctx.frame)).rows.find((r) => r.id === request.params.tokenId);
+      const token = await deps.repos.apiTokens.findById(request.params.tokenId);
+      const [row] = token ? await rowsOf(ctx.frame, [token], await deps.repos.institutions.list()) : [];
       if (!row)
         return tokensPage(reply, ctx.frame, 404, {
           errors: [new AppError("TOKEN_NOT_FOUND", { tokenId: request.params.tokenId }).localized(lang)],
