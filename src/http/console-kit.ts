@@ -3,11 +3,13 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { decide, type InstitutionRole, type Principal } from "../domain/access/roles.js";
 import type { Institution } from "../domain/institutions/institution.js";
-import type { Lang } from "../errors.js";
+import { AppError, type Lang } from "../errors.js";
 import type { Deps } from "../services/deps.js";
 import { institutionBySlug } from "../services/did-documents.js";
 import { SESSION_COOKIE } from "../services/sessions.js";
 import { pickLang } from "./lang.js";
+import { PAGE_TEXT, t, type PageTextKey } from "./pages/messages.js";
+import type { FormState } from "./pages/reference-pages.js";
 import { renderNotAllowed, type ConsoleFrame } from "./pages/registrar-pages.js";
 
 export const LANG_COOKIE = "kualik_lang";
@@ -72,3 +74,38 @@ export const chosenPeople = (values: Readonly<Record<string, string>>, prefix: s
   Object.entries(values)
     .filter(([k, v]) => k.startsWith(prefix) && v !== "")
     .map(([k, value]) => ({ userId: k.slice(prefix.length), value }));
+
+/** Whether the person on this institution page holds one of these roles there (platform admins always do). */
+export const holdsRole = (page: Pick<InstitutionPage, "principal" | "institution">, roles: readonly InstitutionRole[]) =>
+  decide(page.principal, { scope: "institution", roles }, page.institution.id).allowed;
+
+interface Problem {
+  readonly code: string;
+  readonly discipline?: string | null;
+  readonly detail?: string;
+  readonly rule?: string | null;
+}
+
+/**
+ * The problems a refusal lists (a curriculum's, a commission's, an expert group's), one line each: what it concerns,
+ * what is wrong in the reader's words (the service's own words when there are none), the rule.
+ */
+export function problemLines(error: AppError, lang: Lang): string[] {
+  const problems = (error.details as { problems?: readonly Problem[] } | undefined)?.problems ?? [];
+  return problems.map((p) => {
+    const key = `problem_${p.code}`;
+    const text = key in PAGE_TEXT ? t(key as PageTextKey, lang) : (p.detail ?? p.code);
+    return [p.discipline, text, p.rule].filter(Boolean).join(" · ");
+  });
+}
+
+/** Runs a form's write: null when it is done; when refused, the form to show again with what was typed and why. */
+export async function attemptForm(lang: Lang, values: Record<string, string>, fn: () => Promise<unknown>): Promise<FormState | null> {
+  try {
+    await fn();
+    return null;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { values, error: error.localized(lang), problems: problemLines(error, lang), status: error.status };
+  }
+}

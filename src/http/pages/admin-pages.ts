@@ -6,10 +6,10 @@ import type { UserRecord } from "../../db/repositories/users.js";
 import { INSTITUTION_ROLES, type InstitutionRole } from "../../domain/access/roles.js";
 import type { Institution } from "../../domain/institutions/institution.js";
 import type { Lang } from "../../errors.js";
-import { errorBox, inputField, selectField, submitButton, trioFields } from "./form-kit.js";
+import { dayText, errorBox, inputField, momentText, selectField, submitButton, trioFields } from "./form-kit.js";
 import { t, type PageTextKey } from "./messages.js";
-import { fill, table } from "./registrar-pages.js";
-import { escape, LOCALES, page } from "./verify-page.js";
+import { fill, pager, table, type Paging } from "./registrar-pages.js";
+import { escape, page } from "./verify-page.js";
 
 const CSS = `<style>
 input:focus-visible,select:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid #f2a900;outline-offset:2px}
@@ -136,33 +136,8 @@ function notices(lang: Lang, notice: string | null, errors: readonly string[], l
   }`;
 }
 
-/** A moment (token times) in the reader's language, on Kazakhstan's clock. */
-const moment = (at: Date, lang: Lang) =>
-  `<time datetime="${at.toISOString()}">${escape(
-    new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Almaty" }).format(at),
-  )}</time>`;
-
 /** A day (registry validity, kept as UTC days) in the reader's language. */
-const day = (at: Date, lang: Lang) =>
-  `<time datetime="${at.toISOString().slice(0, 10)}">${escape(
-    new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeZone: "UTC" }).format(at),
-  )}</time>`;
-
-export interface Paging {
-  readonly offset: number;
-  readonly limit: number;
-  readonly total: number;
-}
-
-function pager(lang: Lang, path: string, paging: Paging): string {
-  if (paging.total <= paging.limit && paging.offset === 0) return "";
-  const link = (offset: number) => `${escape(path)}?${escape(new URLSearchParams({ offset: String(offset), lang }).toString())}`;
-  const from = Math.min(paging.offset + 1, paging.total);
-  const to = Math.min(paging.offset + paging.limit, paging.total);
-  return `<div class="pager"><span>${escape(fill(t("shown", lang), { from, to, total: paging.total }))}</span>${
-    paging.offset > 0 ? `<a href="${link(Math.max(0, paging.offset - paging.limit))}">${escape(t("previous", lang))}</a>` : ""
-  }${to < paging.total ? `<a href="${link(paging.offset + paging.limit)}">${escape(t("next", lang))}</a>` : ""}</div>`;
-}
+const day = (at: Date, lang: Lang) => dayText(at.toISOString().slice(0, 10), lang);
 
 // ---- API tokens ----
 
@@ -210,9 +185,9 @@ export function renderTokensPage(
     `${escape(r.name)}<br><code>${escape(r.prefix)}…</code>`,
     escape(r.owner),
     r.roles.map((role) => escape(roleName(role))).join("<br>") || "—",
-    moment(r.createdAt, lang),
-    r.expiresAt ? moment(r.expiresAt, lang) : escape(t("tokenNoExpiry", lang)),
-    r.lastUsedAt ? moment(r.lastUsedAt, lang) : escape(t("tokenNeverUsed", lang)),
+    momentText(r.createdAt, lang),
+    r.expiresAt ? momentText(r.expiresAt, lang) : escape(t("tokenNoExpiry", lang)),
+    r.lastUsedAt ? momentText(r.lastUsedAt, lang) : escape(t("tokenNeverUsed", lang)),
     `<span data-token-status="${r.status}">${escape(t(`tokenStatus_${r.status}`, lang))}</span>`,
     r.status === "revoked"
       ? ""
@@ -237,7 +212,7 @@ export function renderTokensPage(
     `<h2>${escape(t("adminTokensTitle", lang))}</h2>${notices(lang, d.notice, d.errors)}${secret}
 <p>${escape(t("tokensHelp", lang))}</p>
 ${table(lang, ["tokenName", "tokenOwner", "tokenRoles", "tokenCreated", "tokenExpires", "tokenLastUsed", "status", "actions"], rows, t("adminTokensTitle", lang))}
-${pager(lang, "/console/admin/tokens", d.paging)}
+${pager(lang, "/console/admin/tokens", {}, d.paging)}
 <h3>${escape(t("createToken", lang))}</h3>
 <form method="post" action="/console/admin/tokens?lang=${lang}">${hidden(frame)}
 <label for="token-institution">${escape(t("tokenOwner", lang))}</label><select id="token-institution" name="institution" class="field">${options}</select>
@@ -255,7 +230,7 @@ export function renderTokenRevokePage(frame: AdminFrame, token: TokenRow, error:
     `<h3>${escape(t("tokenRevokeTitle", lang))}</h3>
 <dl><dt>${escape(t("tokenName", lang))}</dt><dd>${escape(token.name)} <code>${escape(token.prefix)}…</code></dd>
 <dt>${escape(t("tokenOwner", lang))}</dt><dd>${escape(token.owner)}</dd>
-<dt>${escape(t("tokenLastUsed", lang))}</dt><dd>${token.lastUsedAt ? moment(token.lastUsedAt, lang) : escape(t("tokenNeverUsed", lang))}</dd></dl>
+<dt>${escape(t("tokenLastUsed", lang))}</dt><dd>${token.lastUsedAt ? momentText(token.lastUsedAt, lang) : escape(t("tokenNeverUsed", lang))}</dd></dl>
 <div class="verdict bad" role="note">${escape(t("tokenRevokeWarning", lang))}</div>${notices(lang, null, error ? [error] : [])}
 <form method="post" action="/console/admin/tokens/${escape(token.id)}/revoke?lang=${lang}">${hidden(frame)}
 <button class="button danger" type="submit">${escape(t("tokenConfirmRevoke", lang))}</button>

@@ -51,6 +51,14 @@ export const dayString = (iso: string, lang: Lang) =>
 export const dayText = (iso: string, lang: Lang) =>
   ISO_DAY.test(iso) ? `<time datetime="${escape(iso)}">${escape(dayString(iso, lang))}</time>` : escape(iso);
 
+/** A moment as people in Kazakhstan read it, in the reader's language ("7 дек. 2026 г., 23:05"). */
+export const momentString = (at: Date | string, lang: Lang) =>
+  new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Almaty" }).format(new Date(at));
+
+/** The same, as HTML: a <time> element that keeps the exact instant. */
+export const momentText = (at: Date | string, lang: Lang) =>
+  `<time datetime="${escape(new Date(at).toISOString())}">${escape(momentString(at, lang))}</time>`;
+
 /** A number as the reader writes it (decimal comma in kk and ru). */
 export const numberText = (n: number, lang: Lang) => new Intl.NumberFormat(LOCALES[lang]).format(n);
 

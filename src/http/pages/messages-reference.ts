@@ -103,22 +103,22 @@ export const REFERENCE_TEXT = {
   saved: { kk: "Сақталды.", ru: "Сохранено.", en: "Saved." },
   issuedSince: { kk: "Берілген күні, бастап", ru: "Дата выдачи, с", en: "Issued from" },
   issuedUntil: { kk: "Берілген күні, дейін", ru: "Дата выдачи, по", en: "Issued until" },
-  curriculumProblem_DUPLICATE_DISCIPLINE: {
+  problem_DUPLICATE_DISCIPLINE: {
     kk: "пән коды қайталанады",
     ru: "код дисциплины повторяется",
     en: "the discipline code is used twice",
   },
-  curriculumProblem_CREDITS_HOURS_DISAGREE: {
+  problem_CREDITS_HOURS_DISAGREE: {
     kk: "кредит пен сағат ұйым нормасымен сәйкес емес",
     ru: "кредиты и часы не сходятся по норме организации",
     en: "credits and hours disagree at the institution's rate",
   },
-  curriculumProblem_LEARNING_OUTCOMES_MISSING: {
+  problem_LEARNING_OUTCOMES_MISSING: {
     kk: "оқыту нәтижелері жазылмаған",
     ru: "не указаны результаты обучения",
     en: "no learning outcomes are given",
   },
-  curriculumProblem_NO_DISCIPLINES: {
+  problem_NO_DISCIPLINES: {
     kk: "бағдарламада бірде-бір пән жоқ",
     ru: "в программе нет ни одной дисциплины",
     en: "the programme has no disciplines",

@@ -7,14 +7,11 @@ import { LETTERS } from "../../domain/grading/letter-scale.js";
 import type { Lang } from "../../errors.js";
 import { t, type PageTextKey } from "./messages.js";
 import { type ConsoleFrame, fill, layout, table } from "./registrar-pages.js";
-import { dayString, dayText, noticeBox } from "./form-kit.js";
-import { escape, LOCALES } from "./verify-page.js";
+import { dayString, dayText, momentString, noticeBox } from "./form-kit.js";
+import { escape } from "./verify-page.js";
 
 type Json = Record<string, unknown>;
 const tt = (key: string, lang: Lang) => t(key as PageTextKey, lang);
-/** A moment as people in Kazakhstan read it, in the page's language. */
-const when = (iso: string, lang: Lang) =>
-  new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Almaty" }).format(new Date(iso));
 const csrf = (frame: ConsoleFrame) => `<input type="hidden" name="_csrf" value="${escape(frame.csrfToken)}">`;
 const action = (frame: ConsoleFrame, path: string) => `/console/orgs/${escape(frame.slug)}/${path}?lang=${frame.lang}`;
 const select = (id: string, name: string, options: readonly [string, string][], selected = "") =>
@@ -175,7 +172,7 @@ ${d.error ? `<div class="verdict bad" role="alert" data-error>${escape(d.error)}
 <dl><dt>${escape(t("learner", lang))}</dt><dd>${escape(d.learner)}</dd><dt>${escape(t("procedure", lang))}</dt><dd>${escape(tt(`procedure_${a.procedure}`, lang))}</dd>
 <dt>${escape(t("stage", lang))}</dt><dd data-stage="${escape(a.stage)}">${escape(tt(`stage_${a.stage}`, lang))}</dd><dt>${escape(t("received", lang))}</dt><dd>${dayText(a.receivedOn, lang)}</dd></dl>
 ${docs}${proposals}${decision}${forms.join("")}
-<h2>${escape(t("history", lang))}</h2><ol>${d.trail.map((e) => `<li>${escape(when(e.at, lang))} · ${escape(e.action)} · ${escape(e.actor)}</li>`).join("")}</ol>`;
+<h2>${escape(t("history", lang))}</h2><ol>${d.trail.map((e) => `<li>${escape(momentString(e.at, lang))} · ${escape(e.action)} · ${escape(e.actor)}</li>`).join("")}</ol>`;
   return layout(frame, "navRecognition", `<p><strong>${escape(t("number", lang))} ${escape(a.number)}</strong></p>${content}`);
 }
 

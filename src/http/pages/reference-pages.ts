@@ -21,7 +21,7 @@ import {
   type Values,
 } from "./form-kit.js";
 import { t, type PageTextKey } from "./messages.js";
-import { type ConsoleFrame, layout, pager, table } from "./registrar-pages.js";
+import { type ConsoleFrame, layout, pager, table, type Paging } from "./registrar-pages.js";
 import { escape } from "./verify-page.js";
 
 const href = (frame: ConsoleFrame, path: string, query = "") =>
@@ -168,7 +168,7 @@ export interface LearnersPageData {
   readonly q: string;
   readonly rows: readonly { id: string; name: string; email: string | null; curriculum: string | null }[];
   readonly curricula: readonly { code: string; name: string }[];
-  readonly paging: { offset: number; limit: number; total: number };
+  readonly paging: Paging;
   readonly canEdit: boolean;
   readonly form: FormState;
   readonly notice: string | null;

@@ -2,9 +2,9 @@
 // paging and revocation. Built from a few shared pieces (layout, table, pager, form fields) so that every page
 // looks and behaves the same. Server-rendered forms; the progress page refreshes itself while the award runs.
 import type { Lang } from "../../errors.js";
-import { dayText, selectField } from "./form-kit.js";
+import { dayText, momentText, selectField } from "./form-kit.js";
 import { t, type PageTextKey } from "./messages.js";
-import { escape, LOCALES, page } from "./verify-page.js";
+import { escape, page } from "./verify-page.js";
 
 const CSS = `<style>
 input:focus-visible,select:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid #f2a900;outline-offset:2px}
@@ -61,12 +61,14 @@ export function table(lang: Lang, headers: readonly PageTextKey[], rows: readonl
     )}</tr></thead><tbody>${rows.map((cells) => `<tr>${cells.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
 }
 
-export function pager(
-  lang: Lang,
-  path: string,
-  query: Record<string, string>,
-  paging: { offset: number; limit: number; total: number },
-): string {
+/** Where a paged list stands: the first row shown, the rows a page holds, all rows. */
+export interface Paging {
+  readonly offset: number;
+  readonly limit: number;
+  readonly total: number;
+}
+
+export function pager(lang: Lang, path: string, query: Record<string, string>, paging: Paging): string {
   if (paging.total === 0) return "";
   const link = (offset: number) => `${escape(path)}?${escape(new URLSearchParams({ ...query, offset: String(offset), lang }).toString())}`;
   const from = paging.offset + 1;
@@ -83,11 +85,7 @@ export interface ProgrammeRow {
   readonly credits: number;
 }
 
-export function renderProgrammesPage(
-  frame: ConsoleFrame,
-  programmes: readonly ProgrammeRow[],
-  paging: { offset: number; limit: number; total: number },
-): string {
+export function renderProgrammesPage(frame: ConsoleFrame, programmes: readonly ProgrammeRow[], paging: Paging): string {
   const { lang, slug } = frame;
   const rows = programmes.map((p) => [
     `<a href="/console/orgs/${escape(slug)}/programmes/${encodeURIComponent(p.code)}?lang=${lang}">${escape(p.code)}</a>`,
@@ -192,7 +190,7 @@ export function renderCredentialsPage(
     programmes: readonly { code: string; name: string }[];
     notice: string | null;
     rows: readonly CredentialRow[];
-    paging: { offset: number; limit: number; total: number };
+    paging: Paging;
   },
 ): string {
   const { lang, slug } = frame;
@@ -384,11 +382,7 @@ ${
         lang,
         ["batchStarted", "status", "batchProgressShort"],
         p.batches.map((b) => [
-          `<a href="/console/orgs/${escape(slug)}/award-batches/${escape(b.id)}?lang=${lang}">${escape(
-            new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Almaty" }).format(
-              new Date(b.createdAt),
-            ),
-          )}</a>`,
+          `<a href="/console/orgs/${escape(slug)}/award-batches/${escape(b.id)}?lang=${lang}">${momentText(b.createdAt, lang)}</a>`,
           `<span data-batch="${escape(b.status)}">${escape(t(`batchStatus_${b.status}` as PageTextKey, lang))}</span>`,
           `${escape(b.processed)} / ${escape(b.total)}`,
         ]),

@@ -32,7 +32,7 @@ import {
 import { recordInTranscript } from "../../services/recognition/transcripts.js";
 import { credentialUrlOf } from "../../services/urls.js";
 import { kzDateOf } from "../../domain/calendar/working-days.js";
-import { chosenPeople, formValues, institutionPage, sendHtml } from "../console-kit.js";
+import { attemptForm, chosenPeople, formValues, holdsRole, institutionPage, sendHtml } from "../console-kit.js";
 import { t } from "../pages/messages.js";
 import {
   electionForm,
@@ -227,6 +227,7 @@ export const consoleRecognitionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
   );
 
   // ---- commissions: their meetings, opening one with its attendance, the chair's election ----
+  const STAFF = ["registrar", "commission_secretary"] as const;
   /** The commissions page; a refused form comes back filled in, with the reason, in its own section. */
   async function commissionsPage(
     ctx: Context,
@@ -252,7 +253,7 @@ export const consoleRecognitionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
         members: c.members.map((m) => ({ id: m.userId, name: nameOf(m.userId)! })),
         meetings: (await deps.repos.commissions.listMeetings(c.id)).map((m) => ({ id: m.id, heldOn: m.heldOn, status: m.status })),
       });
-    const staff = has(principal, institution, "registrar") || has(principal, institution, "commission_secretary");
+    const staff = holdsRole(ctx, STAFF);
     const groups = (await deps.repos.commissions.listExpertGroups(institution.id)).map((g) => ({
       id: g.id,
       name: g.name,
@@ -284,13 +285,6 @@ export const consoleRecognitionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
       return commissionsPage(ctx, reply, 200, {}, request.query.notice ? t("saved", ctx.frame.lang) : null);
     },
   );
-  const isStaff = (ctx: Context) =>
-    has(ctx.principal, ctx.institution, "registrar") || has(ctx.principal, ctx.institution, "commission_secretary");
-  /** The problems a refused composition lists, one line each. */
-  const problemLines = (error: AppError) =>
-    ((error.details as { problems?: { detail: string; rule: string | null }[] } | undefined)?.problems ?? []).map(
-      (p) => `${p.detail}${p.rule ? ` (${p.rule})` : ""}`,
-    );
   app.post(
     "/console/orgs/:slug/commissions/new",
     {
@@ -300,7 +294,7 @@ export const consoleRecognitionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
     async (request, reply) => {
       const ctx = await context(request, reply, request.params.slug);
       if (!ctx) return reply;
-      if (!isStaff(ctx)) return html(reply, 403, renderNotAllowedPage(ctx.frame));
+      if (!holdsRole(ctx, STAFF)) return html(reply, 403, renderNotAllowedPage(ctx.frame));
       const values = formValues(request.body);
       const members = chosenPeople(values, "member.").map((m) => ({ userId: m.userId, category: m.value }));
       const input = {
@@ -310,14 +304,10 @@ export const consoleRecognitionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
         secretaryUserId: values.secretaryUserId ?? "",
         members,
       };
-      try {
-        await createCommission(ctx.institution, parseOrThrow(CommissionBody, input, "form"), ctx.principal.actor, deps);
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        return commissionsPage(ctx, reply, error.status, {
-          commission: { values, error: error.localized(ctx.frame.lang), problems: problemLines(error) },
-        });
-      }
+      const refused = await attemptForm(ctx.frame.lang, values, () =>
+        createCommission(ctx.institution, parseOrThrow(CommissionBody, input, "form"), ctx.principal.actor, deps),
+      );
+      if (refused) return commissionsPage(ctx, reply, refused.status, { commission: refused });
       return reply.redirect(`/console/orgs/${ctx.institution.slug}/commissions?lang=${ctx.frame.lang}&notice=done`, 303);
     },
   );
@@ -330,7 +320,7 @@ export const consoleRecognitionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
     async (request, reply) => {
       const ctx = await context(request, reply, request.params.slug);
       if (!ctx) return reply;
-      if (!isStaff(ctx)) return html(reply, 403, renderNotAllowedPage(ctx.frame));
+      if (!holdsRole(ctx, STAFF)) return html(reply, 403, renderNotAllowedPage(ctx.frame));
       const values = formValues(request.body);
       const members = chosenPeople(values, "expert.").map((m) => ({ userId: m.userId, kind: m.value }));
       const input = {
@@ -339,14 +329,10 @@ export const consoleRecognitionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = a
         orderDate: values.orderDate ?? "",
         members,
       };
-      try {
-        await createExpertGroup(ctx.institution, parseOrThrow(ExpertGroupBody, input, "form"), ctx.principal.actor, deps);
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        return commissionsPage(ctx, reply, error.status, {
-          group: { values, error: error.localized(ctx.frame.lang), problems: problemLines(error) },
-        });
-      }
+      const refused = await attemptForm(ctx.frame.lang, values, () =>
+        createExpertGroup(ctx.institution, parseOrThrow(ExpertGroupBody, input, "form"), ctx.principal.actor, deps),
+      );
+      if (refused) return commissionsPage(ctx, reply, refused.status, { group: refused });
       return reply.redirect(`/console/orgs/${ctx.institution.slug}/commissions?lang=${ctx.frame.lang}&notice=done#expert-groups`, 303);
     },
   );

@@ -6,17 +6,17 @@ import multipart from "@fastify/multipart";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ANY_MEMBER, decide, type InstitutionRole } from "../../domain/access/roles.js";
+import { ANY_MEMBER, type InstitutionRole } from "../../domain/access/roles.js";
 import { hoursPerCredit } from "../../domain/institutions/kind.js";
 import { runInTransaction } from "../../db/transaction.js";
-import { AppError, type Lang } from "../../errors.js";
+import { AppError } from "../../errors.js";
 import type { Deps } from "../../services/deps.js";
 import { findLearner, registerLearner } from "../../services/learners.js";
 import { transcriptOf } from "../../services/recognition/transcripts.js";
 import { createAcademicPeriod, createCurriculum, enrolLearner, findCurriculum } from "../../services/recognition/curricula.js";
-import { formValues, institutionPage, sendHtml, type InstitutionPage } from "../console-kit.js";
+import { attemptForm, formValues, holdsRole, institutionPage, sendHtml, type InstitutionPage } from "../console-kit.js";
 import { LANGS } from "../pages/form-kit.js";
-import { PAGE_TEXT, t, type PageTextKey } from "../pages/messages.js";
+import { t } from "../pages/messages.js";
 import {
   CURRICULUM_ROWS,
   EMPTY_FORM,
@@ -31,7 +31,7 @@ import {
 import { renderNotAllowed } from "../pages/registrar-pages.js";
 import { SlugSchema } from "../schemas/institutions.js";
 import { LearnerBody } from "../schemas/learners.js";
-import { AcademicPeriodBody, CurriculumBody } from "../schemas/recognition.js";
+import { AcademicPeriodBody, CurriculumBody, curriculumInput } from "../schemas/recognition.js";
 import { parseOrThrow } from "../validate.js";
 
 const LangQuery = z.object({ lang: z.enum(["kk", "ru", "en"]).optional(), notice: z.literal("done").optional() });
@@ -46,11 +46,6 @@ const lines = (text: string | undefined) =>
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean);
-/** A curriculum problem in the reader's words, by its code; the code itself when there are none. */
-const problemText = (code: string, lang: Lang) => {
-  const key = `curriculumProblem_${code}`;
-  return key in PAGE_TEXT ? t(key as PageTextKey, lang) : code;
-};
 const numberOrText = (text: string | undefined) => (text && text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text);
 
 /**
@@ -102,24 +97,11 @@ export const consoleReferenceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
   const slugOnly = z.object({ slug: SlugSchema });
   const page = (request: FastifyRequest, reply: FastifyReply, slug: string, roles: readonly InstitutionRole[]) =>
     institutionPage(request, reply, slug, roles, deps);
-  const holds = (ctx: InstitutionPage, roles: readonly InstitutionRole[]) =>
-    decide(ctx.principal, { scope: "institution", roles }, ctx.institution.id).allowed;
   const refused = (ctx: InstitutionPage, reply: FastifyReply) => sendHtml(reply, 403, renderNotAllowed(ctx.frame));
   const back = (reply: FastifyReply, ctx: InstitutionPage, path: string) =>
     reply.redirect(`/console/orgs/${ctx.institution.slug}/${path}${path.includes("?") ? "&" : "?"}lang=${ctx.frame.lang}&notice=done`, 303);
-  /** Runs a write; an AppError comes back as the same page with the form filled in and the reason. */
-  async function attempt(ctx: InstitutionPage, values: Record<string, string>, fn: () => Promise<unknown>): Promise<FormState | null> {
-    try {
-      await fn();
-      return null;
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      const problems = (
-        (error.details as { problems?: { code: string; discipline?: string | null; rule?: string | null }[] } | undefined)?.problems ?? []
-      ).map((p) => [p.discipline, problemText(p.code, ctx.frame.lang), p.rule].filter(Boolean).join(" · "));
-      return { values, error: error.localized(ctx.frame.lang), problems, status: error.status };
-    }
-  }
+  const attempt = (ctx: InstitutionPage, values: Record<string, string>, fn: () => Promise<unknown>) =>
+    attemptForm(ctx.frame.lang, values, fn);
   const statusOf = (form: FormState) => form.status ?? 400;
 
   // ---- academic periods and the list of programmes ----
@@ -142,7 +124,7 @@ export const consoleReferenceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
           disciplines: c.disciplines.length,
           credits: c.disciplines.reduce((sum, d) => sum + d.credits, 0),
         })),
-        canEdit: holds(ctx, STAFF),
+        canEdit: holdsRole(ctx, STAFF),
         periodForm,
         notice,
       }),
@@ -166,7 +148,7 @@ export const consoleReferenceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
     async (request, reply) => {
       const ctx = await page(request, reply, request.params.slug, ANY_MEMBER);
       if (!ctx) return reply;
-      if (!holds(ctx, STAFF)) return refused(ctx, reply);
+      if (!holdsRole(ctx, STAFF)) return refused(ctx, reply);
       const v = formValues(request.body);
       const failed = await attempt(ctx, v, () =>
         createAcademicPeriod(
@@ -253,24 +235,7 @@ export const consoleReferenceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
     },
   );
   const saveCurriculum = (ctx: InstitutionPage, body: z.infer<typeof CurriculumBody>) =>
-    createCurriculum(
-      ctx.institution,
-      {
-        code: body.code,
-        names: body.names,
-        content: { level: body.level, goals: body.goals },
-        disciplines: body.disciplines.map((d) => ({
-          code: d.code,
-          names: d.names,
-          credits: d.credits,
-          hours: d.hours,
-          period: d.period,
-          content: { learningOutcomes: d.learningOutcomes, syllabusTopics: d.syllabusTopics, competences: d.competences, goal: d.goal },
-        })),
-      },
-      ctx.actor,
-      deps,
-    );
+    createCurriculum(ctx.institution, curriculumInput(body), ctx.actor, deps);
   app.get(
     "/console/orgs/:slug/curricula/:code",
     {
@@ -325,7 +290,7 @@ export const consoleReferenceRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
         })),
         curricula: curricula.map((c) => ({ code: c.code, name: c.names[frame.lang] })),
         paging: { offset: query.offset, limit: PAGE, total },
-        canEdit: holds(ctx, ["registrar"]),
+        canEdit: holdsRole(ctx, ["registrar"]),
         form,
         notice,
       }),

@@ -55,6 +55,7 @@ import {
   CommissionBody,
   CoursesBody,
   CurriculumBody,
+  curriculumInput,
   DocumentParams,
   DocumentQuery,
   ElectionBody,
@@ -170,25 +171,7 @@ export const recognitionRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
       },
     },
     async (request, reply) => {
-      const { code, names, level, goals, disciplines } = request.body;
-      const curriculum = await createCurriculum(
-        request.institution!,
-        {
-          code,
-          names,
-          content: { level, goals },
-          disciplines: disciplines.map((d) => ({
-            code: d.code,
-            names: d.names,
-            credits: d.credits,
-            hours: d.hours,
-            period: d.period,
-            content: { learningOutcomes: d.learningOutcomes, syllabusTopics: d.syllabusTopics, competences: d.competences, goal: d.goal },
-          })),
-        },
-        request.principal!.actor,
-        deps,
-      );
+      const curriculum = await createCurriculum(request.institution!, curriculumInput(request.body), request.principal!.actor, deps);
       return reply.code(201).send(plain(curriculum));
     },
   );

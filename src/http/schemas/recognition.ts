@@ -43,6 +43,21 @@ export const CurriculumBody = z.strictObject({
   disciplines: z.array(DisciplineBody).min(1).max(300),
 });
 
+/** The service's input for a curriculum body: what describes the programme and each discipline goes to `content`. */
+export const curriculumInput = ({ code, names, level, goals, disciplines }: z.infer<typeof CurriculumBody>) => ({
+  code,
+  names,
+  content: { level, goals },
+  disciplines: disciplines.map((d) => ({
+    code: d.code,
+    names: d.names,
+    credits: d.credits,
+    hours: d.hours,
+    period: d.period,
+    content: { learningOutcomes: d.learningOutcomes, syllabusTopics: d.syllabusTopics, competences: d.competences, goal: d.goal },
+  })),
+});
+
 export const EnrolmentBody = z.strictObject({ curriculum: code.nullable() });
 
 export const CommissionBody = z.strictObject({
