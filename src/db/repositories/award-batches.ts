@@ -108,17 +108,23 @@ export function awardBatchesRepository(db: Db, provider: DbProvider) {
       const rows = await clientOf(db).awardBatchRow.findMany({ where: { batchId: id }, select: { row: true } });
       return new Set(rows.map((r) => r.row));
     },
-    async list(filter: { institutionId: string; limit: number; offset: number }): Promise<{ items: AwardBatch[]; total: number }> {
+    async list(filter: {
+      institutionId: string;
+      programmeId?: string;
+      limit: number;
+      offset: number;
+    }): Promise<{ items: AwardBatch[]; total: number }> {
       const client = clientOf(db);
+      const where = { institutionId: filter.institutionId, programmeId: filter.programmeId };
       const [rows, total] = await Promise.all([
         client.awardBatch.findMany({
-          where: { institutionId: filter.institutionId },
+          where,
           select: summaryColumns,
           orderBy: [{ createdAt: "desc" }, { id: "asc" }],
           take: filter.limit,
           skip: filter.offset,
         }),
-        client.awardBatch.count({ where: { institutionId: filter.institutionId } }),
+        client.awardBatch.count({ where }),
       ]);
       return { items: rows.map(fromRow), total };
     },

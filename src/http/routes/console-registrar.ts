@@ -228,10 +228,9 @@ export const consoleRegistrarRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = asy
   ) => {
     const p = await findProgramme(ctx.institution, code, deps);
     // The programme's recent awards, each with its progress page: long work can be left and come back to.
-    const batches = (await deps.repos.awardBatches.list({ institutionId: ctx.institution.id, limit: 100, offset: 0 })).items
-      .filter((b) => b.programmeId === p.id)
-      .slice(0, 10)
-      .map((b) => ({ id: b.id, status: b.status, total: b.total, processed: b.processed, createdAt: b.createdAt.toISOString() }));
+    const batches = (
+      await deps.repos.awardBatches.list({ institutionId: ctx.institution.id, programmeId: p.id, limit: 10, offset: 0 })
+    ).items.map((b) => ({ id: b.id, status: b.status, total: b.total, processed: b.processed, createdAt: b.createdAt.toISOString() }));
     return html(
       reply,
       status,
