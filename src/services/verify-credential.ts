@@ -6,7 +6,13 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { documentLoader } from "../credentials/data-integrity.js";
 import { safeFetch } from "../credentials/safe-fetch.js";
-import { verifyCredential, type CredentialFindings, type StatusListDocument, type VerifyEnvironment } from "../credentials/verifier.js";
+import {
+  verifyCredential,
+  type CredentialFindings,
+  type MaybePromise,
+  type StatusListDocument,
+  type VerifyEnvironment,
+} from "../credentials/verifier.js";
 import { verifyPresentation } from "../credentials/presentation-verifier.js";
 import { decideVerdict, type Check, type Policy, type Verdict } from "../domain/verification/report.js";
 import { trustLevel } from "../domain/verification/trust.js";
@@ -52,9 +58,12 @@ const remoteValidators = new Map<string, { validate: Validator | null; until: nu
  * Another issuer's JSON Schema, fetched safely and compiled once (kept for CACHE_TTL_MS, at least a
  * minute); null when it cannot be fetched or is not a JSON Schema (the check then warns, it does not fail).
  */
-async function remoteSchemaValidator(url: string, policy: { allowHosts: readonly string[] }, deps: Deps): Promise<Validator | null> {
+function remoteSchemaValidator(url: string, policy: { allowHosts: readonly string[] }, deps: Deps): MaybePromise<Validator | null> {
   const cached = remoteValidators.get(url);
-  if (cached && cached.until > Date.now()) return cached.validate;
+  return cached && cached.until > Date.now() ? cached.validate : fetchSchemaValidator(url, policy, deps);
+}
+
+async function fetchSchemaValidator(url: string, policy: { allowHosts: readonly string[] }, deps: Deps): Promise<Validator | null> {
   let validate: Validator | null = null;
   try {
     const { body } = await safeFetch(new URL(url), { ...policy, maxBytes: 512 * 1024 }, "application/schema+json, application/json");
@@ -74,8 +83,8 @@ async function remoteSchemaValidator(url: string, policy: { allowHosts: readonly
   return validate;
 }
 
-// The environment's functions read everything from deps when called, so one set serves every verification
-// with the same deps; `now` (and the status list cache) are taken per verification.
+// One set of environment functions per deps (its config never changes; repositories and caches are read when
+// called); `now` (and the status list cache) are taken per verification.
 const environments = new WeakMap<Deps, Omit<VerifyEnvironment, "now" | "statusLists">>();
 
 export function verificationEnvironment(deps: Deps): VerifyEnvironment {
@@ -97,7 +106,12 @@ export function verificationEnvironment(deps: Deps): VerifyEnvironment {
 
 /** The verification environment. Answers held in a cache come back without a promise (see MaybePromise). */
 function sharedEnvironment(deps: Deps): Omit<VerifyEnvironment, "now" | "statusLists"> {
-  const policy = () => ({ allowHosts: deps.config.fetchAllowHosts });
+  const policy = { allowHosts: deps.config.fetchAllowHosts };
+  // Our own status lists are read from the database, never fetched.
+  const base = deps.config.publicUrl.href.replace(/\/$/, "");
+  const ownList = new RegExp(
+    `^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/orgs/([a-z0-9-]+)/status/(revocation|suspension)/(\\d+)(/jwt)?$`,
+  );
   const resolveUncached = async (did: string): Promise<Json | null> => {
     const own = await didDocumentFor(did, deps);
     if (own) return { ...own } as Json;
@@ -122,10 +136,7 @@ function sharedEnvironment(deps: Deps): Omit<VerifyEnvironment, "now" | "statusL
     resolveDid,
     loader: documentLoader({ didDocument: async (did) => resolveDid(did) }),
     async fetchStatusList(url): Promise<StatusListDocument | null> {
-      const base = deps.config.publicUrl.href.replace(/\/$/, "");
-      const own = new RegExp(
-        `^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/orgs/([a-z0-9-]+)/status/(revocation|suspension)/(\\d+)(/jwt)?$`,
-      ).exec(url);
+      const own = ownList.exec(url);
       if (own) {
         const institution = await deps.repos.institutions.findBySlug(own[1]!);
         const list = institution
@@ -134,7 +145,7 @@ function sharedEnvironment(deps: Deps): Omit<VerifyEnvironment, "now" | "statusL
         if (!list?.signedJwt || !list.signedJson) return null;
         return own[4] ? { kind: "jwt", body: list.signedJwt } : { kind: "json", body: list.signedJson };
       }
-      const { body, contentType } = await safeFetch(new URL(url), policy(), "application/vc+jwt, application/vc, application/json");
+      const { body, contentType } = await safeFetch(new URL(url), policy, "application/vc+jwt, application/vc, application/json");
       if (contentType.includes("jwt") || /^[\w-]+\.[\w-]+\.[\w-]+$/.test(body.trim())) return { kind: "jwt", body: body.trim() };
       return { kind: "json", body: JSON.parse(body) as Json };
     },
@@ -145,9 +156,9 @@ function sharedEnvironment(deps: Deps): Omit<VerifyEnvironment, "now" | "statusL
       if (schemaId === schemaUrlOf(deps.config.publicUrl)) return ourSchemaValidator("micro-qualification-credential.json")(credential);
       if (schemaId === decisionSchemaUrlOf(deps.config.publicUrl))
         return ourSchemaValidator("recognition-decision-credential.json")(credential);
-      const cached = remoteValidators.get(schemaId);
-      if (cached && cached.until > Date.now()) return cached.validate ? cached.validate(credential) : null;
-      return remoteSchemaValidator(schemaId, policy(), deps).then((validate) => (validate ? validate(credential) : null));
+      const validate = remoteSchemaValidator(schemaId, policy, deps);
+      if (validate instanceof Promise) return validate.then((v) => (v ? v(credential) : null));
+      return validate ? validate(credential) : null;
     },
   };
 }
